@@ -1,0 +1,82 @@
+package dev.sessionshop.web.api;
+
+import dev.sessionshop.cart.InvalidQuantityException;
+import dev.sessionshop.cart.Quantity;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Reads request bodies: small JSON objects, with a clear message for each way they can be wrong. */
+final class JsonBodies {
+
+    /** Bodies are a product id and a quantity; anything near this size is not a cart request. */
+    static final int MAX_BYTES = 4 * 1024;
+
+    private JsonBodies() {
+    }
+
+    static JsonObject readObject(InputStream body) {
+        byte[] bytes = readCapped(body);
+        if (bytes.length == 0) {
+            throw new BadJsonException("The request body is empty; send a JSON object.");
+        }
+        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new BadJsonException("The request body must be a JSON object.");
+            }
+            return value.asJsonObject();
+        } catch (JsonParsingException e) {
+            throw new BadJsonException("The request body is not valid JSON (at line "
+                    + e.getLocation().getLineNumber() + ", column " + e.getLocation().getColumnNumber() + ").");
+        } catch (JsonException e) {
+            throw new BadJsonException("The request body is not valid JSON.");
+        }
+    }
+
+    static String productId(JsonObject json) {
+        JsonValue value = json.get("productId");
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            throw new BadJsonException("A productId is required.");
+        }
+        if (!(value instanceof JsonString id) || id.getString().isBlank()) {
+            throw new BadJsonException("The productId must be a non-empty string.");
+        }
+        return id.getString();
+    }
+
+    static int quantity(JsonObject json) {
+        JsonValue value = json.get("quantity");
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            throw InvalidQuantityException.missing();
+        }
+        if (!(value instanceof JsonNumber number) || !number.isIntegral()) {
+            throw InvalidQuantityException.notAnInteger();
+        }
+        try {
+            return Quantity.check(number.longValueExact());
+        } catch (ArithmeticException beyondLong) {
+            throw InvalidQuantityException.notAnInteger();
+        }
+    }
+
+    private static byte[] readCapped(InputStream body) {
+        try {
+            byte[] bytes = body.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                throw new BadJsonException("The request body is larger than " + MAX_BYTES + " bytes.");
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new BadJsonException("The request body could not be read.");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.sessionshop.web.config;
+
+import jakarta.servlet.ServletContext;
+import java.time.Duration;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The settings this instance runs with, read once from MicroProfile Config (environment variables map to
+ * the property names: {@code SESSION_STRATEGY} → {@code session.strategy}).
+ */
+public record ShopSettings(SessionStrategy strategy, String redisUri, Duration sessionTimeout) {
+
+    public static final String STRATEGY = "session.strategy";
+    public static final String REDIS_URI = "redis.uri";
+    public static final String SESSION_TIMEOUT_MINUTES = "session.timeout.minutes";
+
+    private static final String ATTRIBUTE = ShopSettings.class.getName();
+
+    /** The settings the application started with (see {@code ShopStartup}). */
+    public static ShopSettings of(ServletContext context) {
+        return (ShopSettings) context.getAttribute(ATTRIBUTE);
+    }
+
+    public void storeIn(ServletContext context) {
+        context.setAttribute(ATTRIBUTE, this);
+    }
+
+    public static ShopSettings fromConfig() {
+        Config config = ConfigProvider.getConfig();
+        return new ShopSettings(
+                SessionStrategy.parse(config.getOptionalValue(STRATEGY, String.class).orElse("sticky")),
+                config.getOptionalValue(REDIS_URI, String.class).orElse("redis://127.0.0.1:6379"),
+                Duration.ofMinutes(config.getOptionalValue(SESSION_TIMEOUT_MINUTES, Integer.class).orElse(30)));
+    }
+}

@@ -1,0 +1,41 @@
+package dev.sessionshop.web.config;
+
+import dev.sessionshop.web.session.ExternalSessionWiring;
+import dev.sessionshop.web.session.InstanceIdentity;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.annotation.WebListener;
+import java.util.logging.Logger;
+
+/**
+ * Reads the settings once when the application starts and, for the {@code external} strategy, puts the
+ * Redis session filter in front of everything else. An unknown strategy stops the deployment with a
+ * message that names the valid ones: a shop silently running the wrong strategy would teach the wrong thing.
+ */
+@WebListener
+public class ShopStartup implements ServletContextListener {
+
+    private static final Logger LOG = Logger.getLogger(ShopStartup.class.getName());
+
+    private ExternalSessionWiring external;
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        ServletContext context = event.getServletContext();
+        ShopSettings settings = ShopSettings.fromConfig();
+        settings.storeIn(context);
+        LOG.info(() -> "Session Shop instance " + InstanceIdentity.current().name()
+                + " starts with session strategy " + settings.strategy().id());
+        if (settings.strategy() == SessionStrategy.EXTERNAL) {
+            external = ExternalSessionWiring.install(context, settings);
+        }
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        if (external != null) {
+            external.close();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.sessionshop.web.session;
+
+import dev.sessionshop.session.redis.RedisSessionConfig;
+import dev.sessionshop.session.redis.RedisSessionFilter;
+import dev.sessionshop.session.redis.RedisSessionStore;
+import dev.sessionshop.web.config.ShopSettings;
+import dev.sessionshop.web.error.ErrorResponses;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.EnumSet;
+import java.util.logging.Logger;
+
+/**
+ * Installs the Redis-backed session for the {@code external} strategy: the session-store filter wraps
+ * every request before the shop's own filters run, so {@code request.getSession()} anywhere in the shop
+ * returns the session kept in Redis, and the container's own session is never created.
+ */
+public final class ExternalSessionWiring implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ExternalSessionWiring.class.getName());
+
+    /** What may be read back from Redis: the shop's own values and the JDK types they are made of. */
+    static final String[] ALLOWED_CLASSES = {
+        "dev.sessionshop.**", "java.lang.*", "java.util.*", "java.time.*", "java.math.*"
+    };
+
+    private final RedisSessionStore store;
+
+    private ExternalSessionWiring(RedisSessionStore store) {
+        this.store = store;
+    }
+
+    public static ExternalSessionWiring install(ServletContext context, ShopSettings settings) {
+        RedisSessionStore store = RedisSessionStore.start(RedisSessionConfig.builder()
+                .redisUri(settings.redisUri())
+                .maxInactiveInterval(settings.sessionTimeout())
+                .allowedClasses(ALLOWED_CLASSES)
+                .build());
+        RedisSessionFilter filter = new RedisSessionFilter(store, (request, response, cause) -> {
+            request.setAttribute(SessionPanel.STORE_DOWN, Boolean.TRUE);
+            ErrorResponses.send(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                    "The session store is not reachable right now, so your cart cannot be read. "
+                            + "Please try again in a few seconds.");
+        });
+        FilterRegistration.Dynamic registration = context.addFilter("redisSessionFilter", filter);
+        // isMatchAfter=false: before the filters of web.xml, so they already see the Redis session.
+        registration.addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), false, "/*");
+        registration.setAsyncSupported(true);
+        LOG.info(() -> "Sessions are kept in Redis at " + settings.redisUri().replaceAll("//[^@/]*@", "//***@"));
+        return new ExternalSessionWiring(store);
+    }
+
+    public RedisSessionStore store() {
+        return store;
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

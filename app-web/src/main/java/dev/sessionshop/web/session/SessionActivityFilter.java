@@ -1,0 +1,40 @@
+package dev.sessionshop.web.session;
+
+import dev.sessionshop.web.config.ShopSettings;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+
+/**
+ * Marks every response with the instance that served it ({@code X-Shop-Instance}, which tests and the
+ * benchmark read), counts the requests of an existing session, and gives the page its session panel.
+ * Static files are not counted: a page with ten pictures is one request of the shopper.
+ */
+public class SessionActivityFilter extends HttpFilter {
+
+    public static final String INSTANCE_HEADER = "X-Shop-Instance";
+    public static final String PANEL = "panel";
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        response.setHeader(INSTANCE_HEADER, InstanceIdentity.current().name());
+        request.setAttribute(PANEL, new SessionPanel(request, ShopSettings.of(getServletContext()).strategy()));
+        if (!isStatic(request)) {
+            HttpSession session = ShopSession.existing(request);
+            if (session != null) {
+                ShopSession.countRequest(session);
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static boolean isStatic(HttpServletRequest request) {
+        String path = request.getServletPath();
+        return path.startsWith("/css/") || path.startsWith("/images/") || path.equals("/favicon.ico");
+    }
+}

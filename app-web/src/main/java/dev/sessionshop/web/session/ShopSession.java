@@ -1,0 +1,66 @@
+package dev.sessionshop.web.session;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * The one place that creates the session and keeps its bookkeeping attributes. Every value is written
+ * with {@code setAttribute}: Payara's {@code modified-session} scope and the Redis store replicate only
+ * what is set again.
+ */
+public final class ShopSession {
+
+    static final String REQUEST_COUNT = "shop.requestCount";
+    static final String CSRF_TOKEN = "shop.csrfToken";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private ShopSession() {
+    }
+
+    /** The session if the client has one; never creates one. */
+    public static HttpSession existing(HttpServletRequest request) {
+        return request.getSession(false);
+    }
+
+    /** The client's session, created (and counted as this request's) if there is none yet. */
+    public static HttpSession getOrCreate(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            session = request.getSession(true);
+            session.setAttribute(REQUEST_COUNT, 1);
+        }
+        return session;
+    }
+
+    static void countRequest(HttpSession session) {
+        session.setAttribute(REQUEST_COUNT, requestCount(session) + 1);
+    }
+
+    public static int requestCount(HttpSession session) {
+        return session.getAttribute(REQUEST_COUNT) instanceof Integer count ? count : 0;
+    }
+
+    /** The per-session token that every HTML form changing the cart must carry. */
+    public static String csrfToken(HttpSession session) {
+        if (session.getAttribute(CSRF_TOKEN) instanceof String token) {
+            return token;
+        }
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        session.setAttribute(CSRF_TOKEN, token);
+        return token;
+    }
+
+    /** Whether a submitted token matches the session's, compared in constant time. */
+    public static boolean csrfTokenMatches(HttpSession session, String submitted) {
+        if (session == null || submitted == null || !(session.getAttribute(CSRF_TOKEN) instanceof String token)) {
+            return false;
+        }
+        return MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), submitted.getBytes(StandardCharsets.UTF_8));
+    }
+}

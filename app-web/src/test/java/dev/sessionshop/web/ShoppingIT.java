@@ -1,0 +1,169 @@
+package dev.sessionshop.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sessionshop.web.ShopClient.Reply;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URI;
+import java.net.URL;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Browsing and shopping through HTTP, on a managed Payara Micro running the built WAR. */
+@ExtendWith(ArquillianExtension.class)
+class ShoppingIT {
+
+    @ArquillianResource
+    private URL deploymentUrl;
+
+    private ShopClient shopper;
+
+    @Deployment(testable = false)
+    static WebArchive shop() {
+        return ShopDeployment.builtWar();
+    }
+
+    @BeforeEach
+    void newShopper() throws Exception {
+        shopper = new ShopClient(deploymentUrl.toURI());
+    }
+
+    @Test
+    void shopIsServedAtTheRootPath() {
+        assertEquals("/", deploymentUrl.getPath());
+        assertEquals(200, shopper.get("/").status());
+    }
+
+    @Test
+    void productListShowsTheCatalogWithShippedPictures() {
+        Reply page = shopper.get("/");
+
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("Espresso Beans"), page.body());
+        assertTrue(page.body().contains("/images/products/espresso-beans.svg"));
+        Reply picture = shopper.get("/images/products/espresso-beans.svg");
+        assertEquals(200, picture.status());
+        assertTrue(picture.contentType().startsWith("image/svg+xml"));
+        assertTrue(picture.body().startsWith("<svg"));
+    }
+
+    @Test
+    void productPageShowsNameDescriptionAndPrice() {
+        Reply page = shopper.get("/products/hand-grinder");
+
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("Hand Grinder"));
+        assertTrue(page.body().contains("Steel burrs"));
+        assertTrue(page.body().contains("69.00 EUR"));
+    }
+
+    @Test
+    void sessionPanelShowsInstanceStrategyAndCountsRequests() {
+        Reply first = shopper.get("/");
+        Reply second = shopper.get("/cart");
+
+        assertTrue(first.body().contains("id=\"panel-instance\">shop-it<"), first.body());
+        assertTrue(first.body().contains("id=\"panel-strategy\">sticky<"));
+        assertTrue(first.body().contains("id=\"panel-requests\">1<"));
+        assertTrue(second.body().contains("id=\"panel-requests\">2<"), second.body());
+        assertEquals("shop-it", second.header("X-Shop-Instance"));
+    }
+
+    @Test
+    void apiListsProductsWithIdsAndPrices() {
+        JsonArray products = shopper.getJson("/api/products").json().asJsonArray();
+
+        assertTrue(products.size() >= 12);
+        JsonObject beans = products.getValuesAs(JsonObject.class).stream()
+                .filter(p -> p.getString("id").equals("espresso-beans")).findFirst().orElseThrow();
+        assertEquals("14.50", beans.getString("price"));
+        assertEquals("EUR", beans.getString("currency"));
+    }
+
+    @Test
+    void apiSessionDoesNotCreateASession() {
+        Reply reply = shopper.getJson("/api/session");
+        JsonObject session = reply.json().asJsonObject();
+
+        assertEquals(200, reply.status());
+        assertEquals("shop-it", session.getString("instance"));
+        assertEquals("sticky", session.getString("strategy"));
+        assertEquals(JsonValue.NULL, session.get("sessionId"));
+        assertEquals(0, session.getJsonObject("cart").getJsonArray("lines").size());
+        assertTrue(shopper.cookies().getCookieStore().getCookies().isEmpty(), "no cookie may be set");
+        assertTrue(reply.response().headers().allValues("Set-Cookie").isEmpty());
+    }
+
+    @Test
+    void apiSessionDescribesAnExistingSession() {
+        shopper.postJson("/api/cart/items", "{\"productId\": \"kettle\", \"quantity\": 2}");
+
+        JsonObject session = shopper.getJson("/api/session").json().asJsonObject();
+
+        assertNotNull(session.getString("sessionId"));
+        assertFalse(session.getString("createdAt").isBlank());
+        assertEquals(2, session.getInt("requestCount"));
+        assertEquals(2, session.getJsonObject("cart").getInt("itemCount"));
+    }
+
+    @Test
+    void apiAddsChangesRemovesAndEmpties() {
+        JsonObject added = shopper.postJson("/api/cart/items", "{\"productId\": \"espresso-beans\", \"quantity\": 2}")
+                .json().asJsonObject();
+        assertEquals(2, added.getInt("itemCount"));
+        assertEquals("29.00", added.getString("subtotal"));
+
+        shopper.postJson("/api/cart/items", "{\"productId\": \"stoneware-mug\", \"quantity\": 1}");
+        JsonObject changed = shopper.putJson("/api/cart/items/espresso-beans", "{\"quantity\": 3}").json().asJsonObject();
+        assertEquals(4, changed.getInt("itemCount"));
+        assertEquals("61.50", changed.getString("subtotal"));
+        assertEquals("43.50", changed.getJsonArray("lines").getJsonObject(0).getString("lineTotal"));
+
+        JsonObject removed = shopper.delete("/api/cart/items/stoneware-mug").json().asJsonObject();
+        assertEquals(1, removed.getJsonArray("lines").size());
+
+        JsonObject emptied = shopper.delete("/api/cart").json().asJsonObject();
+        assertEquals(0, emptied.getInt("itemCount"));
+        assertEquals(emptied, shopper.cart());
+    }
+
+    @Test
+    void htmlFormsAddChangeRemoveAndEmpty() {
+        String csrf = shopper.csrfToken();
+
+        Reply added = shopper.postForm("/cart/add", Map.of("csrf", csrf, "productId", "teapot", "quantity", "2"));
+        assertEquals(302, added.status());
+        assertTrue(added.header("Location").endsWith("/cart"));
+        shopper.postForm("/cart/add", Map.of("csrf", csrf, "productId", "green-tea", "quantity", "1"));
+        shopper.postForm("/cart/update", Map.of("csrf", csrf, "productId", "teapot", "quantity", "3"));
+        Reply page = shopper.get("/cart");
+        assertTrue(page.body().contains("Glass Teapot"));
+        assertTrue(page.body().contains("id=\"cart-subtotal\">96.80 EUR<"), page.body());
+
+        shopper.postForm("/cart/remove", Map.of("csrf", csrf, "productId", "teapot"));
+        assertEquals(1, shopper.cart().getInt("itemCount"));
+        shopper.postForm("/cart/empty", Map.of("csrf", csrf));
+        assertTrue(shopper.get("/cart").body().contains("id=\"cart-empty\""));
+    }
+
+    @Test
+    void healthEndpointsReportReadyAndLive() {
+        Reply ready = shopper.get("/health/ready");
+        Reply live = shopper.get("/health/live");
+
+        assertEquals(200, ready.status(), ready.body());
+        assertTrue(ready.body().contains("catalog"), ready.body());
+        assertEquals(200, live.status(), live.body());
+    }
+}
