@@ -21,10 +21,10 @@ public final class Quantity {
         return check(Integer.parseInt(trimmed));
     }
 
-    public static int check(int quantity) {
+    public static int check(long quantity) {
         if (quantity < MIN || quantity > MAX) {
             throw InvalidQuantityException.outOfRange(quantity);
         }
-        return quantity;
+        return (int) quantity;
     }
 }
