@@ -1,0 +1,191 @@
+package dev.sessionshop.session.redis;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Settings of the Redis session store. Immutable; build one with {@link #builder()}.
+ */
+public final class RedisSessionConfig {
+
+    static final String DEFAULT_COOKIE_NAME = "SHOPSESSION";
+    static final String DEFAULT_KEY_PREFIX = "shop:session:";
+
+    private final String redisUri;
+    private final String cookieName;
+    private final Duration maxInactiveInterval;
+    private final String keyPrefix;
+    private final List<String> allowedClasses;
+    private final Duration commandTimeout;
+    private final Duration connectTimeout;
+    private final int maxDepth;
+    private final long maxReferences;
+    private final long maxAttributeBytes;
+
+    private RedisSessionConfig(Builder builder) {
+        this.redisUri = requireText(builder.redisUri, "redisUri");
+        this.cookieName = requireText(builder.cookieName, "cookieName");
+        this.maxInactiveInterval = Objects.requireNonNull(builder.maxInactiveInterval, "maxInactiveInterval");
+        this.keyPrefix = Objects.requireNonNull(builder.keyPrefix, "keyPrefix");
+        this.allowedClasses = List.copyOf(builder.allowedClasses);
+        this.commandTimeout = positive(builder.commandTimeout, "commandTimeout");
+        this.connectTimeout = positive(builder.connectTimeout, "connectTimeout");
+        this.maxDepth = builder.maxDepth;
+        this.maxReferences = builder.maxReferences;
+        this.maxAttributeBytes = builder.maxAttributeBytes;
+        if (!cookieName.matches("[A-Za-z0-9_\\-]+")) {
+            throw new IllegalArgumentException("cookieName must be a plain token: " + cookieName);
+        }
+        if (maxDepth <= 0 || maxReferences <= 0 || maxAttributeBytes <= 0) {
+            throw new IllegalArgumentException("deserialization limits must be positive");
+        }
+        for (String pattern : allowedClasses) {
+            // ';' separates patterns and '!' rejects in ObjectInputFilter syntax: refuse both so an
+            // allow-list entry can never smuggle in a rejection or a limit.
+            if (pattern.isBlank() || pattern.contains(";") || pattern.contains("!") || pattern.contains("=")) {
+                throw new IllegalArgumentException("not a class pattern: '" + pattern + "'");
+            }
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public String redisUri() {
+        return redisUri;
+    }
+
+    public String cookieName() {
+        return cookieName;
+    }
+
+    public Duration maxInactiveInterval() {
+        return maxInactiveInterval;
+    }
+
+    public String keyPrefix() {
+        return keyPrefix;
+    }
+
+    public List<String> allowedClasses() {
+        return allowedClasses;
+    }
+
+    public Duration commandTimeout() {
+        return commandTimeout;
+    }
+
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    public int maxDepth() {
+        return maxDepth;
+    }
+
+    public long maxReferences() {
+        return maxReferences;
+    }
+
+    public long maxAttributeBytes() {
+        return maxAttributeBytes;
+    }
+
+    @Override
+    public String toString() {
+        // The URI may carry a password (redis://:secret@host): never print it.
+        return "RedisSessionConfig[cookieName=" + cookieName + ", keyPrefix=" + keyPrefix
+                + ", maxInactiveInterval=" + maxInactiveInterval + ", commandTimeout=" + commandTimeout
+                + ", allowedClasses=" + allowedClasses + "]";
+    }
+
+    private static String requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+        return value;
+    }
+
+    private static Duration positive(Duration value, String name) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive");
+        }
+        return value;
+    }
+
+    /** Builder with the defaults the shop uses. */
+    public static final class Builder {
+
+        private String redisUri;
+        private String cookieName = DEFAULT_COOKIE_NAME;
+        private Duration maxInactiveInterval = Duration.ofMinutes(30);
+        private String keyPrefix = DEFAULT_KEY_PREFIX;
+        private List<String> allowedClasses = List.of("java.lang.*", "java.util.*", "java.time.*", "java.math.*");
+        private Duration commandTimeout = Duration.ofSeconds(2);
+        private Duration connectTimeout = Duration.ofSeconds(2);
+        private int maxDepth = 20;
+        private long maxReferences = 10_000;
+        private long maxAttributeBytes = 1024 * 1024;
+
+        private Builder() {
+        }
+
+        /** {@code redis://host:port[/db]} or {@code redis-sentinel://host:port[,host:port]#master}, as Lettuce's RedisURI reads them. */
+        public Builder redisUri(String redisUri) {
+            this.redisUri = redisUri;
+            return this;
+        }
+
+        public Builder cookieName(String cookieName) {
+            this.cookieName = cookieName;
+            return this;
+        }
+
+        /** Default session lifetime without use; also the Redis TTL. Zero or negative means never expires. */
+        public Builder maxInactiveInterval(Duration maxInactiveInterval) {
+            this.maxInactiveInterval = maxInactiveInterval;
+            return this;
+        }
+
+        public Builder keyPrefix(String keyPrefix) {
+            this.keyPrefix = keyPrefix;
+            return this;
+        }
+
+        /**
+         * Classes that attribute values may contain, as {@link java.io.ObjectInputFilter} patterns:
+         * {@code pkg.Class}, {@code pkg.*} (that package), {@code pkg.**} (and sub-packages). Anything
+         * else is rejected. Replaces the default list.
+         */
+        public Builder allowedClasses(String... patterns) {
+            this.allowedClasses = List.of(patterns);
+            return this;
+        }
+
+        /** How long one Redis command may take before the request gets a 503. */
+        public Builder commandTimeout(Duration commandTimeout) {
+            this.commandTimeout = commandTimeout;
+            return this;
+        }
+
+        /** How long opening a connection to Redis may take. */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        /** Deserialization limits per attribute value: object graph depth, references, stream bytes. */
+        public Builder deserializationLimits(int maxDepth, long maxReferences, long maxAttributeBytes) {
+            this.maxDepth = maxDepth;
+            this.maxReferences = maxReferences;
+            this.maxAttributeBytes = maxAttributeBytes;
+            return this;
+        }
+
+        public RedisSessionConfig build() {
+            return new RedisSessionConfig(this);
+        }
+    }
+}

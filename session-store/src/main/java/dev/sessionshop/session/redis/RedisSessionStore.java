@@ -1,0 +1,370 @@
+package dev.sessionshop.session.redis;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.output.IntegerOutput;
+import io.lettuce.core.output.BooleanOutput;
+import io.lettuce.core.protocol.AsyncCommand;
+import io.lettuce.core.protocol.Command;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
+import io.lettuce.core.protocol.RedisCommand;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The Redis side of the session store: one Lettuce connection (thread-safe, shared by all requests)
+ * and the handful of commands a session needs.
+ *
+ * <p>{@link #start(RedisSessionConfig)} never fails because Redis is down: the application must boot
+ * and serve pages that need no session. The connection is opened on first use; when it breaks, the
+ * requests in between get {@link SessionStoreUnavailableException} at once (Lettuce's
+ * {@code REJECT_COMMANDS}) instead of queueing, and the first request after Redis is back opens a new
+ * one. A {@code redis-sentinel://} URI works the same way: Lettuce asks the sentinels for the primary.
+ */
+public final class RedisSessionStore implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(RedisSessionStore.class.getName());
+    private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
+
+    /**
+     * Read = one round trip: the hash and the new last-access time and TTL in one atomic step. A
+     * missing key stays missing, so a forged id cannot create one. The reply still holds the previous
+     * lastAccessedTime, which is what {@code getLastAccessedTime()} must return.
+     */
+    static final String READ_SCRIPT = """
+            local hash = redis.call('HGETALL', KEYS[1])
+            if #hash == 0 then return hash end
+            redis.call('HSET', KEYS[1], 'lastAccessedTime', ARGV[1])
+            local ttl = tonumber(redis.call('HGET', KEYS[1], 'maxInactiveInterval') or ARGV[2])
+            if ttl and ttl > 0 then
+              redis.call('PEXPIRE', KEYS[1], ttl * 1000)
+            else
+              redis.call('PERSIST', KEYS[1])
+            end
+            return hash
+            """;
+    private static final String READ_SCRIPT_SHA = sha1(READ_SCRIPT);
+
+    private final RedisSessionConfig config;
+    private final RedisURI uri;
+    private final RedisClient client;
+    private final SessionCookies cookies;
+    private final AttributeSerializer serializer;
+    private final ReentrantLock connectLock = new ReentrantLock();
+    private volatile StatefulRedisConnection<String, byte[]> connection;
+    private volatile boolean available = true;
+    private volatile boolean closed;
+
+    private RedisSessionStore(RedisSessionConfig config) {
+        this.config = config;
+        this.uri = RedisURI.create(config.redisUri());
+        this.uri.setTimeout(config.commandTimeout());
+        this.cookies = new SessionCookies(config.cookieName());
+        this.serializer = new AttributeSerializer(config);
+        this.client = RedisClient.create();
+        this.client.setOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                // Fail fast while disconnected: a queued command would hold a request thread until
+                // the timeout, and a burst of them would exhaust the container's pool.
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .socketOptions(SocketOptions.builder().connectTimeout(config.connectTimeout()).keepAlive(true).build())
+                .timeoutOptions(TimeoutOptions.enabled(config.commandTimeout()))
+                .build());
+    }
+
+    /** Creates the store and tries to connect; Redis being down is logged, not thrown. */
+    public static RedisSessionStore start(RedisSessionConfig config) {
+        RedisSessionStore store = new RedisSessionStore(config);
+        LOG.log(Level.INFO, "Redis session store starting: {0}", config);
+        try {
+            store.connection();
+        } catch (SessionStoreUnavailableException e) {
+            // Already logged at WARNING by unavailable(); say what happens next.
+            LOG.log(Level.INFO, "Redis session store started without Redis; it connects on first use");
+        }
+        return store;
+    }
+
+    /** The Redis key of a session's hash. */
+    public String key(String sessionId) {
+        return config.keyPrefix() + sessionId;
+    }
+
+    /**
+     * Where a session lives, without touching it (no TTL refresh). Empty when there is no such session.
+     *
+     * @throws SessionStoreUnavailableException when Redis cannot be reached
+     */
+    public Optional<SessionLocation> describe(String sessionId) {
+        if (!SessionIds.isWellFormed(sessionId)) {
+            return Optional.empty();
+        }
+        String key = key(sessionId);
+        return call("describe", c -> {
+            RedisAsyncCommands<String, byte[]> async = c.async();
+            var ttl = async.pttl(key);
+            var size = async.memoryUsage(key);
+            var info = async.clientInfo();
+            long ttlMillis = await(ttl);
+            if (ttlMillis == -2) {
+                return Optional.empty();
+            }
+            Long bytes = await(size);
+            return Optional.of(new SessionLocation(key, Duration.ofMillis(ttlMillis),
+                    bytes == null ? -1 : bytes, node(awaitQuietly(info))));
+        });
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        StatefulRedisConnection<String, byte[]> current = connection;
+        connection = null;
+        if (current != null) {
+            current.close();
+        }
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    }
+
+    // ---- used by the filter and the session (package-private) ----
+
+    SessionCookies cookies() {
+        return cookies;
+    }
+
+    AttributeSerializer serializer() {
+        return serializer;
+    }
+
+    int defaultMaxInactiveSeconds() {
+        return (int) config.maxInactiveInterval().toSeconds();
+    }
+
+    /** One round trip: the session's fields, with lastAccessedTime and TTL refreshed; empty if no such key. */
+    Optional<Map<String, byte[]>> load(String sessionId) {
+        String[] keys = {key(sessionId)};
+        byte[][] args = {SessionHash.number(System.currentTimeMillis()), SessionHash.number(defaultMaxInactiveSeconds())};
+        List<Object> reply = call("load", c -> {
+            RedisCommands<String, byte[]> sync = c.sync();
+            try {
+                return sync.evalsha(READ_SCRIPT_SHA, ScriptOutputType.MULTI, keys, args);
+            } catch (RedisNoScriptException e) {
+                // First use after a Redis restart or SCRIPT FLUSH: EVAL runs it and caches it again.
+                return sync.eval(READ_SCRIPT, ScriptOutputType.MULTI, keys, args);
+            }
+        });
+        if (reply == null || reply.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, byte[]> hash = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < reply.size(); i += 2) {
+            hash.put(new String((byte[]) reply.get(i), StandardCharsets.UTF_8), (byte[]) reply.get(i + 1));
+        }
+        return Optional.of(hash);
+    }
+
+    /**
+     * One round trip: HSET of the changed fields, HDEL of the removed ones and PEXPIRE (or PERSIST),
+     * handed to the connection as one batch so they leave in one write and are answered together.
+     */
+    void save(String sessionId, Map<String, byte[]> fields, Collection<String> deletedFields, int maxInactiveSeconds) {
+        String key = key(sessionId);
+        List<RedisCommand<String, byte[], ?>> batch = new ArrayList<>(3);
+        if (!fields.isEmpty()) {
+            CommandArgs<String, byte[]> args = new CommandArgs<>(CODEC).addKey(key);
+            fields.forEach((field, value) -> args.addKey(field).addValue(value));
+            batch.add(new AsyncCommand<>(new Command<>(CommandType.HSET, new IntegerOutput<>(CODEC), args)));
+        }
+        if (!deletedFields.isEmpty()) {
+            CommandArgs<String, byte[]> args = new CommandArgs<>(CODEC).addKey(key);
+            deletedFields.forEach(args::addKey);
+            batch.add(new AsyncCommand<>(new Command<>(CommandType.HDEL, new IntegerOutput<>(CODEC), args)));
+        }
+        CommandArgs<String, byte[]> ttlArgs = new CommandArgs<>(CODEC).addKey(key);
+        if (maxInactiveSeconds > 0) {
+            ttlArgs.add(maxInactiveSeconds * 1000L);
+            batch.add(new AsyncCommand<>(new Command<>(CommandType.PEXPIRE, new BooleanOutput<>(CODEC), ttlArgs)));
+        } else {
+            batch.add(new AsyncCommand<>(new Command<>(CommandType.PERSIST, new BooleanOutput<>(CODEC), ttlArgs)));
+        }
+        call("save", c -> {
+            c.dispatch(batch);
+            for (RedisCommand<String, byte[], ?> command : batch) {
+                await((AsyncCommand<String, byte[], ?>) command);
+            }
+            return null;
+        });
+        LOG.log(Level.FINE, "Saved session {0}: {1} field(s) set, {2} removed",
+                new Object[]{SessionIds.forLog(sessionId), fields.size(), deletedFields.size()});
+    }
+
+    void delete(String sessionId) {
+        call("delete", c -> c.sync().del(key(sessionId)));
+    }
+
+    /** RENAMENX; false when the old key is gone (expired meanwhile). A collision of 256-bit ids is not a concern. */
+    boolean rename(String oldId, String newId) {
+        return call("rename", c -> {
+            try {
+                return c.sync().renamenx(key(oldId), key(newId));
+            } catch (RedisCommandExecutionException e) {
+                if (e.getMessage() != null && e.getMessage().contains("no such key")) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+    }
+
+    // ---- connection handling ----
+
+    private <T> T call(String operation, Function<StatefulRedisConnection<String, byte[]>, T> action) {
+        StatefulRedisConnection<String, byte[]> c = connection();
+        try {
+            T result = action.apply(c);
+            markAvailable();
+            return result;
+        } catch (RedisException e) {
+            if (!c.isOpen()) {
+                discard(c);
+            }
+            throw unavailable(operation, e);
+        }
+    }
+
+    /**
+     * The open connection, or a new one. Only one thread connects at a time; the others get an
+     * immediate "unavailable" instead of waiting behind a connect that may take connectTimeout.
+     */
+    private StatefulRedisConnection<String, byte[]> connection() {
+        StatefulRedisConnection<String, byte[]> current = connection;
+        if (current != null && current.isOpen()) {
+            return current;
+        }
+        if (closed) {
+            throw new SessionStoreUnavailableException("Redis session store is closed", null);
+        }
+        if (!connectLock.tryLock()) {
+            throw new SessionStoreUnavailableException("Redis connection is being (re)established", null);
+        }
+        try {
+            current = connection;
+            if (current != null && current.isOpen()) {
+                return current;
+            }
+            if (current != null) {
+                // Lettuce is reconnecting it in the background; a fresh connect answers sooner and
+                // asks the sentinels again for the current primary.
+                discard(current);
+            }
+            StatefulRedisConnection<String, byte[]> opened = client.connect(CODEC, uri);
+            connection = opened;
+            markAvailable();
+            return opened;
+        } catch (RedisException e) {
+            throw unavailable("connect", e);
+        } finally {
+            connectLock.unlock();
+        }
+    }
+
+    private void discard(StatefulRedisConnection<String, byte[]> broken) {
+        if (connection == broken) {
+            connection = null;
+        }
+        broken.closeAsync();
+    }
+
+    private void markAvailable() {
+        if (!available) {
+            available = true;
+            LOG.log(Level.INFO, "Redis session store available again");
+        }
+    }
+
+    private SessionStoreUnavailableException unavailable(String operation, RuntimeException cause) {
+        if (available) {
+            available = false;
+            // Once per outage at WARNING; every failed request at FINE. Never the stack trace at WARNING.
+            LOG.log(Level.WARNING, "Redis session store unavailable ({0}): {1}", new Object[]{operation, cause.getMessage()});
+        }
+        LOG.log(Level.FINE, "Redis " + operation + " failed", cause);
+        return new SessionStoreUnavailableException("Redis " + operation + " failed: " + cause.getMessage(), cause);
+    }
+
+    private <T> T await(java.util.concurrent.CompletionStage<T> stage) {
+        try {
+            return stage.toCompletableFuture().get(config.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RedisException redis) {
+                throw redis;
+            }
+            throw new RedisException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new RedisException("command timed out after " + config.commandTimeout(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RedisException("interrupted", e);
+        }
+    }
+
+    private <T> T awaitQuietly(java.util.concurrent.CompletionStage<T> stage) {
+        try {
+            return await(stage);
+        } catch (RedisException e) {
+            return null;
+        }
+    }
+
+    /** The server side of our connection ("laddr" in CLIENT INFO), or the configured address. */
+    private String node(String clientInfo) {
+        if (clientInfo != null) {
+            for (String part : clientInfo.trim().split(" ")) {
+                if (part.startsWith("laddr=")) {
+                    return part.substring("laddr=".length());
+                }
+            }
+        }
+        return uri.getHost() + ":" + uri.getPort();
+    }
+
+    private static String sha1(String script) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-1").digest(script.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.sessionshop.session.redis;
+
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.mockito.Mockito.CALLS_REAL_METHODS;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.withSettings;
+
+/**
+ * Just enough of a container's request: cookies, attributes, a few headers. Abstract so that Mockito
+ * answers the hundred methods the store never calls; the ones below behave like a container's.
+ */
+abstract class FakeRequest implements HttpServletRequest {
+
+    final List<Cookie> cookies = new ArrayList<>();
+    final Map<String, Object> attributes = new HashMap<>();
+    final Map<String, String> headers = new HashMap<>();
+    String contextPath = "/shop";
+    String uri = "/shop/cart";
+    boolean secure;
+    final ServletContext servletContext = mock(ServletContext.class);
+
+    static FakeRequest create() {
+        return mock(FakeRequest.class, withSettings().useConstructor().defaultAnswer(CALLS_REAL_METHODS));
+    }
+
+    FakeRequest cookie(String name, String value) {
+        cookies.add(new Cookie(name, value));
+        return this;
+    }
+
+    FakeRequest header(String name, String value) {
+        headers.put(name.toLowerCase(), value);
+        return this;
+    }
+
+    @Override
+    public Cookie[] getCookies() {
+        return cookies.isEmpty() ? null : cookies.toArray(new Cookie[0]);
+    }
+
+    @Override
+    public Object getAttribute(String name) {
+        return attributes.get(name);
+    }
+
+    @Override
+    public void setAttribute(String name, Object value) {
+        attributes.put(name, value);
+    }
+
+    @Override
+    public void removeAttribute(String name) {
+        attributes.remove(name);
+    }
+
+    @Override
+    public Enumeration<String> getAttributeNames() {
+        return Collections.enumeration(List.copyOf(attributes.keySet()));
+    }
+
+    @Override
+    public String getHeader(String name) {
+        return headers.get(name.toLowerCase());
+    }
+
+    @Override
+    public String getContextPath() {
+        return contextPath;
+    }
+
+    @Override
+    public String getRequestURI() {
+        return uri;
+    }
+
+    @Override
+    public String getMethod() {
+        return "GET";
+    }
+
+    @Override
+    public boolean isSecure() {
+        return secure;
+    }
+
+    @Override
+    public ServletContext getServletContext() {
+        return servletContext;
+    }
+}
