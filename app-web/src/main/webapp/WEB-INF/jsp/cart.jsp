@@ -12,22 +12,22 @@
             <thead><tr><th>Product</th><th>Quantity</th><th class="num">Price</th><th class="num">Total</th><th></th></tr></thead>
             <tbody>
             <c:forEach var="line" items="${cart.lines()}">
-                <tr data-product="${line.product.id()}">
-                    <td><a href="${pageContext.request.contextPath}/products/${line.product.id()}"><c:out value="${line.product.name()}"/></a></td>
+                <tr data-product="${line.product().id()}">
+                    <td><a href="${pageContext.request.contextPath}/products/${line.product().id()}"><c:out value="${line.product().name()}"/></a></td>
                     <td>
                         <form method="post" action="${pageContext.request.contextPath}/cart/update" class="inline">
                             <input type="hidden" name="csrf" value="${csrfToken}">
-                            <input type="hidden" name="productId" value="${line.product.id()}">
+                            <input type="hidden" name="productId" value="${line.product().id()}">
                             <input type="number" name="quantity" value="${line.quantity()}" min="1" max="99" aria-label="Quantity" required>
                             <button type="submit">Update</button>
                         </form>
                     </td>
-                    <td class="num"><c:out value="${line.product.price().amount()}"/></td>
+                    <td class="num"><c:out value="${line.product().price().amount()}"/></td>
                     <td class="num line-total"><c:out value="${line.lineTotal().amount()}"/></td>
                     <td>
                         <form method="post" action="${pageContext.request.contextPath}/cart/remove" class="inline">
                             <input type="hidden" name="csrf" value="${csrfToken}">
-                            <input type="hidden" name="productId" value="${line.product.id()}">
+                            <input type="hidden" name="productId" value="${line.product().id()}">
                             <button type="submit" class="link">Remove</button>
                         </form>
                     </td>

@@ -40,6 +40,8 @@ public final class ExternalSessionWiring implements AutoCloseable {
                 .build());
         RedisSessionFilter filter = new RedisSessionFilter(store, (request, response, cause) -> {
             request.setAttribute(SessionPanel.STORE_DOWN, Boolean.TRUE);
+            // The filter reset the response, headers included; say who answered all the same.
+            response.setHeader(SessionActivityFilter.INSTANCE_HEADER, InstanceIdentity.current().name());
             ErrorResponses.send(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
                     "The session store is not reachable right now, so your cart cannot be read. "
                             + "Please try again in a few seconds.");

@@ -12,7 +12,9 @@ import java.io.IOException;
 /**
  * Marks every response with the instance that served it ({@code X-Shop-Instance}, which tests and the
  * benchmark read), counts the requests of an existing session, and gives the page its session panel.
- * Static files are not counted: a page with ten pictures is one request of the shopper.
+ * Requests that never need the session (static files, the catalog's JSON, the cluster view) neither
+ * count nor load it: a page with ten pictures is one request of the shopper, and with the external
+ * strategy they keep working while the session store is down.
  */
 public class SessionActivityFilter extends HttpFilter {
 
@@ -24,7 +26,7 @@ public class SessionActivityFilter extends HttpFilter {
             throws IOException, ServletException {
         response.setHeader(INSTANCE_HEADER, InstanceIdentity.current().name());
         request.setAttribute(PANEL, new SessionPanel(request, ShopSettings.of(getServletContext()).strategy()));
-        if (!isStatic(request)) {
+        if (usesSession(request)) {
             HttpSession session = ShopSession.existing(request);
             if (session != null) {
                 ShopSession.countRequest(session);
@@ -33,8 +35,9 @@ public class SessionActivityFilter extends HttpFilter {
         chain.doFilter(request, response);
     }
 
-    private static boolean isStatic(HttpServletRequest request) {
-        String path = request.getServletPath();
-        return path.startsWith("/css/") || path.startsWith("/images/") || path.equals("/favicon.ico");
+    private static boolean usesSession(HttpServletRequest request) {
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        return !(path.startsWith("/css/") || path.startsWith("/images/") || path.equals("/favicon.ico")
+                || path.startsWith("/api/products") || path.equals("/api/cluster"));
     }
 }

@@ -1,0 +1,115 @@
+package dev.sessionshop.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sessionshop.e2e.Carts.Session;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * external: nginx round robin; the instances are isolated and keep every session in Redis through the
+ * project's session store. Beyond what clustering shows: the session is a Redis hash with a TTL, and the
+ * shop says 503 while Redis is gone and recovers by itself when it returns.
+ */
+@ShopTopology(Strategy.EXTERNAL)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ExternalIT {
+
+    private static final String SESSION_MESSAGE = "The session store is not reachable right now";
+    private static ShopClient shopper;
+
+    @Test
+    @Order(1)
+    void oneClientsRequestsReachAllThreeInstancesWithTheSameCart(Topology shop) {
+        assertEquals(0, ReplicatedSessions.gridMembers(shop), "instances are isolated: no data grid");
+        shopper = shop.client();
+
+        ReplicatedSessions.sameCartOnEveryInstance(shopper);
+
+        assertTrue(shopper.cookie("SHOPSESSION").isPresent(), "the store's own cookie");
+        assertTrue(shopper.cookie("JSESSIONID").isEmpty(), "the container's session is never created");
+    }
+
+    @Test
+    @Order(2)
+    void sessionIsARedisHashWithTheSessionTimeoutAsTtl() throws Exception {
+        String key = "shop:session:" + Carts.session(shopper).sessionId();
+
+        assertEquals("hash", redis("TYPE", key));
+        long ttl = Long.parseLong(redis("TTL", key));
+        assertTrue(ttl > 1700 && ttl <= 1800, "TTL is the 30 min timeout, refreshed on use: " + ttl);
+        assertTrue(redis("HKEYS", key).contains("attr:shop.cart"), "the cart is one field of the hash");
+    }
+
+    @Test
+    @Order(3)
+    void cartSurvivesWhenAnInstanceIsKilledAndNoRequestFails(Topology shop) {
+        ReplicatedSessions.cartSurvivesTheCrashOf(shop, shopper, 2);
+    }
+
+    @Test
+    @Order(4)
+    void restartedInstanceServesExistingSessions(Topology shop) {
+        shop.start(2);
+
+        Session onRestarted = ReplicatedSessions.awaitServedBy(shopper, "shop-2");
+        assertEquals(ReplicatedSessions.expectedItems(), onRestarted.itemCount());
+    }
+
+    @Test
+    @Order(5)
+    void withRedisDownTheShopAnswers503AndRecoversWhenRedisReturns(Topology shop) {
+        shop.stopRedis();
+
+        ShopClient.Reply json = shopper.getJson("api/cart");
+        assertEquals(503, json.status(), json.body());
+        assertTrue(json.json().getString("detail").startsWith(SESSION_MESSAGE), json.body());
+        ShopClient.Reply page = shopper.get("cart");
+        assertEquals(503, page.status());
+        assertTrue(page.body().contains(SESSION_MESSAGE), page.body());
+        assertTrue(!page.body().contains("Exception"), "no stack trace: " + page.body());
+        assertEquals(200, shopper.getJson("api/products").status(), "what needs no session still works");
+
+        shop.startRedis();
+
+        // Redis kept nothing (no persistence in the demo): the shop serves again, with a fresh session,
+        // and no instance was restarted.
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        int status;
+        while ((status = shopper.getJson("api/cart").status()) != 200 && Instant.now().isBefore(deadline)) {
+            StickyIT.sleepBriefly();
+        }
+        assertEquals(200, status, "the shop recovers by itself");
+        assertEquals(200, shopper.get("").status());
+        assertEquals(0, shop.status().exitCode(), shop.status().output());
+    }
+
+    @Test
+    @Order(6)
+    void forgedMalformedOrOverlongSessionCookieGetsAFreshSession(Topology shop) {
+        Carts.forgedMalformedAndOverlongCookiesGetAFreshSession(shop, "SHOPSESSION");
+    }
+
+    /** One redis-cli command against the launcher's Redis on 127.0.0.1:6379; its trimmed output. */
+    private static String redis(String... command) throws IOException, InterruptedException {
+        String[] line = new String[command.length + 3];
+        line[0] = "redis-cli";
+        line[1] = "-p";
+        line[2] = "6379";
+        System.arraycopy(command, 0, line, 3, command.length);
+        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("redis-cli did not answer in 10 s");
+        }
+        return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    }
+}

@@ -1,0 +1,103 @@
+package dev.sessionshop.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import dev.sessionshop.e2e.Carts.Session;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The steps that clustering and external share: round robin spreads one client over every instance,
+ * and the session must follow it there, through a crash and a restart.
+ */
+final class ReplicatedSessions {
+
+    /** Two espresso beans and a kettle: the cart every replicated-session test starts from. */
+    private static final int FIRST_ITEMS = 3;
+    /** Plus one pack of paper filters, added while an instance is down. */
+    private static final int ITEMS_AFTER_CRASH = 4;
+
+    private ReplicatedSessions() {
+    }
+
+    static int expectedItems() {
+        return ITEMS_AFTER_CRASH;
+    }
+
+    /** Fills the client's cart, then reads it nine times: every instance answers, with the same cart. */
+    static void sameCartOnEveryInstance(ShopClient client) {
+        Carts.add(client, "espresso-beans", 2);
+        Carts.add(client, "kettle", 1);
+        String sessionId = Carts.session(client).sessionId();
+        Set<String> instances = new HashSet<>();
+        for (int request = 0; request < 9; request++) {
+            Session session = Carts.session(client);
+            assertEquals(sessionId, session.sessionId(), "one session on every instance");
+            assertEquals(FIRST_ITEMS, session.itemCount(), "the same cart on " + session.instance());
+            instances.add(session.instance());
+        }
+        assertEquals(Set.of("shop-1", "shop-2", "shop-3"), instances, "round robin reached every instance");
+    }
+
+    /** SIGKILLs instance n; every following request, a change among them, is answered with the cart intact. */
+    static void cartSurvivesTheCrashOf(Topology shop, ShopClient client, int n) {
+        String killed = Topology.instanceName(n);
+        String sessionId = Carts.session(client).sessionId();
+
+        shop.kill(n);
+
+        for (int request = 0; request < 12; request++) {
+            if (request == 6) {
+                assertNotEquals(killed, Carts.add(client, "paper-filters", 1));
+            }
+            Session session = Carts.session(client);
+            assertNotEquals(killed, session.instance(), "nobody answers from the dead instance");
+            assertEquals(sessionId, session.sessionId(), "the session survives the crash");
+            assertEquals(request < 6 ? FIRST_ITEMS : ITEMS_AFTER_CRASH, session.itemCount(),
+                    "request " + request + " on " + session.instance());
+        }
+    }
+
+    /** Polls until a request of this client is served by the given instance (nginx retries it after 10 s). */
+    static Session awaitServedBy(ShopClient client, String instance) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        Session last;
+        do {
+            last = Carts.session(client);
+            if (last.instance().equals(instance)) {
+                return last;
+            }
+            StickyIT.sleepBriefly();
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError("not served by " + instance + " within 60 s; last answer from " + last.instance());
+    }
+
+    /** The number of data-grid members that the answering instance sees. */
+    static int gridMembers(Topology shop) {
+        ShopClient.Reply reply = shop.client().getJson("api/cluster");
+        assertEquals(200, reply.status(), reply.body());
+        return reply.json().getJsonArray("gridMembers").size();
+    }
+
+    /** Polls until every instance reports a grid of {@code members}, at most two minutes. */
+    static void awaitGridMembers(Topology shop, int members) {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (true) {
+            boolean all = true;
+            for (int n = 1; n <= 3; n++) {
+                ShopClient.Reply reply = shop.clientOfInstance(n).getJson("api/cluster");
+                all &= reply.status() == 200 && reply.json().getJsonArray("gridMembers").size() == members;
+            }
+            if (all) {
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the grid did not reach " + members + " members on every instance in 2 min");
+            }
+            StickyIT.sleepBriefly();
+        }
+    }
+}
