@@ -97,6 +97,28 @@ class StickyIT {
         Carts.forgedMalformedAndOverlongCookiesGetAFreshSession(shop, "JSESSIONID");
     }
 
+    @Test
+    @Order(5)
+    void sessionApiReportsTheStrategyAndCreatesNoSession(Topology shop) {
+        ShopClient client = shop.client();
+
+        ShopClient.Reply reply = client.getJson("api/session");
+
+        assertEquals("sticky", reply.json().getString("strategy"));
+        assertTrue(client.cookie("JSESSIONID").isEmpty(), "GET /api/session must not create a session");
+    }
+
+    @Test
+    @Order(6)
+    void payaraInternalEndpointsAreHiddenButHealthIsNot(Topology shop) {
+        ShopClient client = shop.client();
+
+        assertEquals(200, client.get("health/ready").status());
+        assertEquals(404, client.get("openapi").status());
+        assertEquals(404, client.get("metrics").status());
+        assertEquals(200, shop.clientOfInstance(1).get("metrics").status(), "still there for operators, on loopback");
+    }
+
     private static Session awaitServedBy(ShopClient client, String instance, Duration patience) {
         Instant deadline = Instant.now().plus(patience);
         Session last;
