@@ -27,10 +27,12 @@ class DocsGuardTest {
     private static final Pattern LINK = Pattern.compile("\\]\\(([^)#\\s]+)[^)]*\\)");
     private static final Pattern REPO_PATH = Pattern.compile(
             "(?<![\\w/.-])((?:app-ejb|app-web|session-store|deployment|nginx|\\.ci)(?:/[\\w.@-]+)*/?)");
+    private static final Pattern COMPOSE_SERVICE_COMMAND = Pattern.compile(
+            "docker(?: |-)compose --profile \\w+ (?:kill|start|stop|restart|logs -f|logs) ([a-z][\\w-]*)");
     private static final Pattern LAUNCHER_COMMAND = Pattern.compile("deployment/shop ([a-z]+)");
 
     @ParameterizedTest
-    @ValueSource(strings = {"README.md", "deployment/README.md", "session-store/README.md"})
+    @ValueSource(strings = {"README.md", "deployment/README.md", "deployment/DOCKER.md", "session-store/README.md"})
     void everyLinkedOrNamedFileExists(String document) throws IOException {
         String text = read(document);
         Set<String> missing = new TreeSet<>();
@@ -64,6 +66,20 @@ class DocsGuardTest {
             }
         }
         assertTrue(unknown.isEmpty(), document + " shows launcher commands it does not have: " + unknown);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"README.md", "deployment/DOCKER.md", "docker-compose.yml"})
+    void everyComposeServiceNamedInACommandIsInTheComposeFile(String document) throws IOException {
+        String compose = read("docker-compose.yml");
+        List<String> unknown = new ArrayList<>();
+        Matcher command = COMPOSE_SERVICE_COMMAND.matcher(read(document));
+        while (command.find()) {
+            if (!compose.contains("\n  " + command.group(1) + ":")) {
+                unknown.add(command.group(1));
+            }
+        }
+        assertTrue(unknown.isEmpty(), document + " names compose services that do not exist: " + unknown);
     }
 
     private static String read(String document) throws IOException {

@@ -1,0 +1,238 @@
+#!/usr/bin/env bash
+# End-to-end check of docker-compose.yml: what a user gets from "docker compose --profile X up".
+#
+#   deployment/compose-check.sh                       # all three strategies, one after the other
+#   deployment/compose-check.sh sticky external       # only these
+#   SHOP_PORT=8090 deployment/compose-check.sh        # when something else holds port 8080
+#
+# For each strategy: builds the app image, starts the profile, polls (deadline, no fixed sleeps) until
+# every container is healthy and the shop answers through nginx, puts 2 x espresso-beans in a cart
+# through http://127.0.0.1:$SHOP_PORT/ with a curl cookie jar (all cookies kept: JSESSIONID and
+# JSESSIONIDVERSION, or SHOPSESSION), kills the instance that served the client (X-Shop-Instance), and
+# asserts what the strategy promises:
+#   sticky              the client's next request is answered (200) by another instance, cart EMPTY
+#   clustering/external the cart survives on the other instances and no request fails
+# Then "down -v", always (also on failure or Ctrl-C). Prints PASS/FAIL per strategy and timings; exits
+# non-zero when one failed. Compose logs of each run: deployment/target/compose-check/<strategy>.log.
+#
+# Needs docker, curl and Compose v2 ("docker compose") or v1.29 ("docker-compose"); COMPOSE="..."
+# chooses the command. Refuses to start when port SHOP_PORT is taken or containers shop-1..3 exist
+# (a topology is already up), so it never takes over a running one.
+set -uo pipefail
+
+REPO_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$REPO_DIR" || exit 2
+
+export SHOP_PORT=${SHOP_PORT:-8080}
+# Budget for "up" until healthy: three JVMs starting at once on two cores take 45-75 s after the image
+# exists; the first run on a slow machine more.
+READY_TIMEOUT=${COMPOSE_CHECK_READY_TIMEOUT:-420}
+# Requests to the shop: generous, so a slow failover shows up as a slow request, not as a curl error.
+REQUEST_TIMEOUT=${COMPOSE_CHECK_REQUEST_TIMEOUT:-40}
+LOG_DIR=$REPO_DIR/deployment/target/compose-check
+BASE_URL="http://127.0.0.1:$SHOP_PORT"
+
+usage() {
+    sed -n '2,/^set -uo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'
+}
+
+if [[ $# -eq 0 ]]; then
+    set -- sticky clustering external
+fi
+for arg in "$@"; do
+    case $arg in
+        sticky | clustering | external) ;;
+        -h | --help) usage; exit 0 ;;
+        *) echo "unknown strategy '$arg' (sticky, clustering, external)" >&2; usage >&2; exit 2 ;;
+    esac
+done
+
+if [[ -n ${COMPOSE:-} ]]; then
+    read -ra COMPOSE_CMD <<<"$COMPOSE"
+elif docker compose version >/dev/null 2>&1; then
+    COMPOSE_CMD=(docker compose)
+elif command -v docker-compose >/dev/null 2>&1; then
+    COMPOSE_CMD=(docker-compose)
+else
+    echo "neither 'docker compose' (v2) nor 'docker-compose' (v1.29) found" >&2
+    exit 2
+fi
+for tool in docker curl; do
+    command -v "$tool" >/dev/null 2>&1 || { echo "'$tool' is needed and not found" >&2; exit 2; }
+done
+mkdir -p "$LOG_DIR"
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+say() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+
+# ---- one strategy, run in a subshell: its EXIT trap tears the profile down whatever happens --------
+
+check_strategy() {
+    # Not "local": the EXIT trap (teardown) runs after this function has returned. The subshell keeps
+    # them from leaking into the next strategy.
+    s=$1
+    log=$LOG_DIR/$s.log
+    jar=$WORK/$s.cookies
+    : >"$log"
+    : >"$jar"
+    compose() { "${COMPOSE_CMD[@]}" --profile "$s" "$@"; }
+
+    fail() {
+        say "FAIL $s: $*"
+        echo "FAIL $s: $*" >"$WORK/$s.result"
+        {
+            echo "---- ps"; compose ps
+            echo "---- logs"; compose logs --no-color --tail=200
+        } >>"$log" 2>&1
+        say "  compose ps and logs: $log"
+        exit 1
+    }
+    # shellcheck disable=SC2317  # called by the EXIT trap
+    teardown() {
+        local t0=$SECONDS
+        say "$s: down -v"
+        compose down -v --timeout 10 >>"$log" 2>&1 || say "  WARNING: 'down -v' failed, see $log"
+        echo "down=$((SECONDS - t0))s" >>"$WORK/$s.times"
+    }
+
+    # Never take over a topology that runs already: its port or its container names are taken.
+    if (exec 3<>"/dev/tcp/127.0.0.1/$SHOP_PORT") 2>/dev/null; then
+        fail "port $SHOP_PORT is in use (another shop, or something else); stop it or set SHOP_PORT"
+    fi
+    local existing
+    existing=$(docker ps -a --format '{{.Names}}' | grep -E '^shop-[123]$' | tr '\n' ' ')
+    if [[ -n $existing ]]; then
+        fail "containers $existing exist: a topology is up already; 'docker compose --profile <its strategy> down -v' first"
+    fi
+
+    trap teardown EXIT
+    trap 'exit 130' INT TERM
+
+    # -- build, up, healthy -------------------------------------------------------------------------
+    local t0=$SECONDS
+    say "$s: building the app image ($(printf '%s ' "${COMPOSE_CMD[@]}")--profile $s build)"
+    compose build >>"$log" 2>&1 || fail "image build failed"
+    echo "build=$((SECONDS - t0))s" >>"$WORK/$s.times"
+
+    t0=$SECONDS
+    say "$s: up -d (waits for the instances' health before it starts nginx)"
+    compose up -d >>"$log" 2>&1 || fail "'up -d' failed"
+    local deadline=$((t0 + READY_TIMEOUT)) ids=() state unhealthy
+    while :; do
+        mapfile -t ids < <(compose ps -q)
+        state=$(docker inspect -f '{{.Name}} {{if .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Status}}{{end}}' "${ids[@]}" 2>/dev/null)
+        unhealthy=$(awk '$2 != "healthy"' <<<"$state")
+        if [[ ${#ids[@]} -gt 0 && -z $unhealthy ]] && [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$BASE_URL/api/session") == 200 ]]; then
+            break
+        fi
+        grep -q ' unhealthy$' <<<"$unhealthy" && fail "a container is unhealthy: $(tr '\n' ' ' <<<"$unhealthy")"
+        ((SECONDS < deadline)) || fail "not healthy after ${READY_TIMEOUT}s: $(tr '\n' ' ' <<<"$unhealthy")"
+        sleep 2
+    done
+    echo "healthy=$((SECONDS - t0))s" >>"$WORK/$s.times"
+    say "$s: all $(wc -l <<<"$state") containers healthy after $((SECONDS - t0))s"
+
+    # -- the client ---------------------------------------------------------------------------------
+    local code instance body ms
+    # request METHOD PATH [JSON]: sets code, instance (X-Shop-Instance), body, ms (duration)
+    request() {
+        local args=(-sS --max-time "$REQUEST_TIMEOUT" -b "$jar" -c "$jar" -X "$1"
+            -o "$WORK/body" -D "$WORK/headers" -w '%{http_code} %{time_total}')
+        [[ $# -ge 3 ]] && args+=(-H 'Content-Type: application/json' --data "$3")
+        local out
+        out=$(curl "${args[@]}" "$BASE_URL$2" 2>>"$log") || out="000 0"
+        code=${out%% *}
+        ms=$(awk -v t="${out#* }" 'BEGIN { printf "%d", t * 1000 }')
+        instance=$(tr -d '\r' <"$WORK/headers" 2>/dev/null | awk -F': ' 'tolower($1) == "x-shop-instance" { v = $2 } END { print v }')
+        body=$(cat "$WORK/body" 2>/dev/null)
+        echo "$1 $2 -> $code from ${instance:-?} in ${ms}ms: $body" >>"$log"
+    }
+    items() { grep -oE '"itemCount" *: *[0-9]+' <<<"$body" | grep -oE '[0-9]+$'; }
+    expect_cart() { # expect_cart COUNT WHAT
+        [[ $code == 200 ]] || fail "$2: HTTP $code from ${instance:-?} (${ms}ms)"
+        [[ $(items) == "$1" ]] || fail "$2: cart has $(items) items, expected $1 (from $instance): $body"
+    }
+
+    t0=$SECONDS
+    request POST /api/cart/items '{"productId":"espresso-beans","quantity":2}'
+    expect_cart 2 "adding 2 x espresso-beans"
+    local owner=$instance
+    [[ $owner =~ ^shop-[123]$ ]] || fail "no X-Shop-Instance header on the answer"
+    grep -qE 'JSESSIONID|SHOPSESSION' "$jar" || fail "no session cookie was set"
+    say "$s: cart has 2 items, served by $owner; cookies: $(awk 'NF >= 7 && (!/^#/ || /^#HttpOnly_/) { print $6 }' "$jar" | sort | tr '\n' ' ')"
+
+    # Before the crash: sticky stays on one instance; the others spread and still see the cart.
+    local seen=$owner i
+    for i in 1 2 3 4 5 6; do
+        request GET /api/cart
+        expect_cart 2 "reading the cart before the crash"
+        seen+=" $instance"
+    done
+    local distinct
+    distinct=$(tr ' ' '\n' <<<"$seen" | sort -u | tr '\n' ' ')
+    if [[ $s == sticky ]]; then
+        [[ $distinct == "$owner " ]] || fail "sticky: the client was not kept on $owner: $seen"
+    else
+        [[ $(wc -w <<<"$distinct") -ge 2 ]] || fail "$s: all requests went to $distinct; round robin expected"
+    fi
+    say "$s: before the crash, 7 requests served by: $seen"
+
+    # -- the crash ----------------------------------------------------------------------------------
+    say "$s: killing $owner (service $s-$owner)"
+    compose kill "$s-$owner" >>"$log" 2>&1 || fail "kill $s-$owner failed"
+
+    if [[ $s == sticky ]]; then
+        request GET /api/cart
+        [[ $code == 200 ]] || fail "after the crash: HTTP $code (${ms}ms), expected 200 from another instance"
+        [[ $instance != "$owner" && -n $instance ]] || fail "after the crash: answered by '${instance}'"
+        expect_cart 0 "after the crash"
+        say "$s: after the crash, $instance answered in ${ms}ms with an EMPTY cart (the session died with $owner) - as expected"
+    else
+        local after="" first_ms=""
+        for i in 1 2 3 4 5 6; do
+            request GET /api/cart
+            [[ -n $first_ms ]] || first_ms=$ms
+            expect_cart 2 "reading the cart after the crash (request $i)"
+            [[ $instance != "$owner" ]] || fail "after the crash: answered by the killed $owner"
+            after+=" $instance(${ms}ms)"
+        done
+        request POST /api/cart/items '{"productId":"espresso-beans","quantity":1}'
+        expect_cart 3 "adding 1 more after the crash"
+        after+=" POST:$instance(${ms}ms)"
+        for i in 1 2 3; do
+            request GET /api/cart
+            expect_cart 3 "reading the cart after adding (request $i)"
+            after+=" $instance(${ms}ms)"
+        done
+        say "$s: after the crash, 10 requests, none failed, cart intact: $after"
+        echo "first-after-kill=${first_ms}ms" >>"$WORK/$s.times"
+    fi
+    echo "checks=$((SECONDS - t0))s" >>"$WORK/$s.times"
+    echo "PASS $s" >"$WORK/$s.result"
+}
+
+# ---- all strategies --------------------------------------------------------------------------------
+
+overall=0
+started=$SECONDS
+summary=()
+say "compose: $(printf '%s ' "${COMPOSE_CMD[@]}")($("${COMPOSE_CMD[@]}" version --short 2>/dev/null || "${COMPOSE_CMD[@]}" version | head -1)), shop at $BASE_URL/"
+for s in "$@"; do
+    s_start=$SECONDS
+    (check_strategy "$s")
+    rc=$?
+    result=$(cat "$WORK/$s.result" 2>/dev/null || echo "FAIL $s: interrupted (exit $rc)")
+    [[ $rc -eq 0 && $result == PASS* ]] || overall=1
+    times=$(tr '\n' ' ' <"$WORK/$s.times" 2>/dev/null)
+    summary+=("$result  [total=$((SECONDS - s_start))s ${times% }]")
+    say "${summary[-1]}"
+    [[ $rc -eq 130 ]] && break
+done
+
+echo
+for line in "${summary[@]}"; do
+    echo "$line"
+done
+echo "compose check: $([[ $overall -eq 0 ]] && echo PASS || echo FAIL) in $((SECONDS - started))s"
+exit $overall
