@@ -1,9 +1,16 @@
 package dev.sessionshop.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sessionshop.e2e.Carts.Session;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -17,6 +24,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusteringIT {
 
+    private static final List<String> INSTANCES = List.of("shop-1", "shop-2", "shop-3");
     private static ShopClient shopper;
 
     @Test
@@ -25,7 +33,7 @@ class ClusteringIT {
         assertEquals(3, ReplicatedSessions.gridMembers(shop), "the data grid has all three members");
         shopper = shop.client();
 
-        ReplicatedSessions.sameCartOnEveryInstance(shopper);
+        ReplicatedSessions.sameCartOnEveryInstance(shop, shopper);
     }
 
     @Test
@@ -49,5 +57,72 @@ class ClusteringIT {
     @Order(4)
     void forgedMalformedOrOverlongSessionCookieGetsAFreshSession(Topology shop) {
         Carts.forgedMalformedAndOverlongCookiesGetAFreshSession(shop, "JSESSIONID");
+    }
+
+    @Test
+    @Order(5)
+    void sessionLocationNamesAnOwnerAndABackupOnTwoDifferentMembers() {
+        ShopClient.Reply reply = Carts.location(shopper);
+        JsonObject where = reply.json();
+        JsonObject grid = where.getJsonObject("grid");
+
+        assertEquals(Carts.session(shopper).sessionId(), where.getString("sessionId"));
+        assertTrue(grid.getBoolean("stored"), "the session is an entry of Payara's map: " + grid);
+        String owner = grid.getJsonObject("owner").getString("name");
+        List<String> backups = names(grid.getJsonArray("backups"));
+        assertEquals(1, backups.size(), "one backup: " + grid);
+        assertNotEquals(owner, backups.get(0), "owner and backup are two different members");
+        assertTrue(INSTANCES.containsAll(List.of(owner, backups.get(0))), "members are named by instance: " + grid);
+        assertEquals(INSTANCES, names(where.getJsonArray("gridMembers")));
+        assertClusterView(where, reply.instance(), Set.of());
+    }
+
+    @Test
+    @Order(6)
+    void afterItsOwnerIsKilledTheSessionIsFoundWithANewOwner(Topology shop) {
+        String sessionId = Carts.session(shopper).sessionId();
+        String owner = Carts.location(shopper).json().getJsonObject("grid").getJsonObject("owner").getString("name");
+
+        shop.kill(StickyIT.instanceNumber(owner));
+
+        // The grid needs a moment to notice the member is gone and to promote the backup.
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        JsonObject where;
+        ShopClient.Reply reply;
+        do {
+            StickyIT.sleepBriefly();
+            reply = Carts.location(shopper);
+            where = reply.json();
+        } while (!(where.getJsonArray("gridMembers").size() == 2 && hasOwnerAndBackup(where.getJsonObject("grid"))
+                && !owner.equals(where.getJsonObject("grid").getJsonObject("owner").getString("name")))
+                && Instant.now().isBefore(deadline));
+        JsonObject grid = where.getJsonObject("grid");
+        assertEquals(sessionId, where.getString("sessionId"), "the session is still found");
+        assertTrue(grid.getBoolean("stored"), grid.toString());
+        String newOwner = grid.getJsonObject("owner").getString("name");
+        assertNotEquals(owner, newOwner, "a new owner is reported: " + grid);
+        assertNotEquals(newOwner, names(grid.getJsonArray("backups")).get(0), "and a new backup on the other survivor");
+        assertTrue(!names(grid.getJsonArray("backups")).contains(owner), grid.toString());
+        assertClusterView(where, reply.instance(), Set.of(owner));
+        assertEquals(ReplicatedSessions.expectedItems(), Carts.session(shopper).itemCount(), "with the same cart");
+    }
+
+    private static boolean hasOwnerAndBackup(JsonObject grid) {
+        return grid != null && !grid.isNull("owner") && grid.getJsonArray("backups").size() == 1;
+    }
+
+    private static List<String> names(JsonArray members) {
+        return members.getValuesAs(JsonObject.class).stream().map(member -> member.getString("name")).toList();
+    }
+
+    /** The cluster view lists the three instances, the dead ones down, and marks the one that answered. */
+    static void assertClusterView(JsonObject where, String answered, Set<String> down) {
+        List<JsonObject> instances = where.getJsonObject("cluster").getJsonArray("instances").getValuesAs(JsonObject.class);
+        assertEquals(INSTANCES, instances.stream().map(i -> i.getString("name")).toList());
+        for (JsonObject instance : instances) {
+            String name = instance.getString("name");
+            assertEquals(!down.contains(name), instance.getBoolean("up"), instances.toString());
+            assertEquals(name.equals(answered), instance.getBoolean("servedThisRequest"), instances.toString());
+        }
     }
 }

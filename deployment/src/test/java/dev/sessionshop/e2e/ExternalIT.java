@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sessionshop.e2e.Carts.Session;
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -32,7 +34,7 @@ class ExternalIT {
         assertEquals(0, ReplicatedSessions.gridMembers(shop), "instances are isolated: no data grid");
         shopper = shop.client();
 
-        ReplicatedSessions.sameCartOnEveryInstance(shopper);
+        ReplicatedSessions.sameCartOnEveryInstance(shop, shopper);
 
         assertTrue(shopper.cookie("SHOPSESSION").isPresent(), "the store's own cookie");
         assertTrue(shopper.cookie("JSESSIONID").isEmpty(), "the container's session is never created");
@@ -96,6 +98,31 @@ class ExternalIT {
     @Order(6)
     void forgedMalformedOrOverlongSessionCookieGetsAFreshSession(Topology shop) {
         Carts.forgedMalformedAndOverlongCookiesGetAFreshSession(shop, "SHOPSESSION");
+    }
+
+    @Test
+    @Order(7)
+    void sessionLocationNamesTheRedisKeyItsTtlSizeAndNode(Topology shop) throws Exception {
+        ShopClient client = shop.client();
+        Carts.add(client, "kettle", 1);
+        String sessionId = Carts.session(client).sessionId();
+
+        ShopClient.Reply reply = Carts.location(client);
+        JsonObject redis = reply.json().getJsonObject("redis");
+
+        String key = "shop:session:" + sessionId;
+        assertEquals(key, redis.getString("key"));
+        long ttl = redis.getJsonNumber("ttlSeconds").longValue();
+        assertTrue(ttl > 1700 && ttl <= 1800, "the 30 min timeout, refreshed on use: " + ttl);
+        long size = redis.getJsonNumber("sizeBytes").longValue();
+        assertTrue(size > 100 && size < 100_000, "MEMORY USAGE of the hash: " + size);
+        assertEquals("127.0.0.1:6379", redis.getString("node"));
+        assertEquals("hash", redis("TYPE", key), "the key the page names is the session");
+        assertTrue(reply.json().getJsonArray("gridMembers").isEmpty(), "no data grid");
+        ClusteringIT.assertClusterView(reply.json(), reply.instance(), Set.of());
+        ShopClient.Reply page = client.get("session");
+        assertTrue(page.body().contains("id=\"location-key\">" + key + "<"), page.body());
+        assertTrue(page.body().contains("id=\"location-node\">127.0.0.1:6379<"), page.body());
     }
 
     /** One redis-cli command against the launcher's Redis on 127.0.0.1:6379; its trimmed output. */

@@ -3,6 +3,7 @@ package dev.sessionshop.web.session;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
@@ -24,17 +25,29 @@ public final class DataGrid {
     /** The addresses (host:port) of the grid's members, this instance included; empty without a grid. */
     public static List<String> members() {
         try {
+            return instance()
+                    .map(hazelcast -> hazelcast.getCluster().getMembers().stream().map(DataGrid::address).sorted().toList())
+                    .orElse(List.of());
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "The data grid went away while it was asked for its members", e);
+            return List.of();
+        }
+    }
+
+    /** Payara's running Hazelcast instance; empty without a grid ({@code --nohazelcast}) or while it shuts down. */
+    public static Optional<HazelcastInstance> instance() {
+        try {
             Object found = new InitialContext().lookup(JNDI_NAME);
             if (found instanceof HazelcastInstance hazelcast && hazelcast.getLifecycleService().isRunning()) {
-                return hazelcast.getCluster().getMembers().stream().map(DataGrid::address).sorted().toList();
+                return Optional.of(hazelcast);
             }
         } catch (NamingException | RuntimeException e) {
             LOG.log(Level.FINE, "No data grid on this instance", e);
         }
-        return List.of();
+        return Optional.empty();
     }
 
-    private static String address(Member member) {
+    public static String address(Member member) {
         return member.getAddress().getHost() + ":" + member.getAddress().getPort();
     }
 }

@@ -10,6 +10,7 @@ import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -25,6 +26,8 @@ public final class ExternalSessionWiring implements AutoCloseable {
     static final String[] ALLOWED_CLASSES = {
         "dev.sessionshop.**", "java.lang.*", "java.util.*", "java.time.*", "java.math.*"
     };
+
+    private static final String ATTRIBUTE = ExternalSessionWiring.class.getName();
 
     private final RedisSessionStore store;
 
@@ -51,7 +54,15 @@ public final class ExternalSessionWiring implements AutoCloseable {
         registration.addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), false, "/*");
         registration.setAsyncSupported(true);
         LOG.info(() -> "Sessions are kept in Redis at " + settings.redisUri().replaceAll("//[^@/]*@", "//***@"));
-        return new ExternalSessionWiring(store);
+        ExternalSessionWiring wiring = new ExternalSessionWiring(store);
+        context.setAttribute(ATTRIBUTE, wiring);
+        return wiring;
+    }
+
+    /** The Redis store when the {@code external} strategy is on, for pages that show where a session is. */
+    public static Optional<RedisSessionStore> storeOf(ServletContext context) {
+        return context.getAttribute(ATTRIBUTE) instanceof ExternalSessionWiring wiring
+                ? Optional.of(wiring.store) : Optional.empty();
     }
 
     public RedisSessionStore store() {

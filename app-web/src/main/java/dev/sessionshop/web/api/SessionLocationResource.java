@@ -1,0 +1,110 @@
+package dev.sessionshop.web.api;
+
+import dev.sessionshop.session.redis.SessionLocation;
+import dev.sessionshop.web.location.ClusterView;
+import dev.sessionshop.web.location.GridMember;
+import dev.sessionshop.web.location.GridPlacement;
+import dev.sessionshop.web.location.Peer;
+import dev.sessionshop.web.location.SessionLocator;
+import dev.sessionshop.web.location.SessionWhereabouts;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/**
+ * {@code GET /api/session/location}: where the caller's session is kept (this instance's memory, the data
+ * grid's owner and backup members, or the Redis key and node) and the cluster view. Never creates a session.
+ */
+@Path("session/location")
+@Produces(MediaType.APPLICATION_JSON)
+public class SessionLocationResource {
+
+    @Context
+    private HttpServletRequest request;
+
+    @Inject
+    private ClusterView cluster;
+
+    @GET
+    public JsonObject locate() {
+        SessionWhereabouts where = SessionLocator.locate(request);
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("instance", where.instance())
+                .add("strategy", where.strategy());
+        ApiJson.nullable(json, "sessionId", where.sessionId());
+        json.add("summary", where.summary());
+        if (where.memory() != null) {
+            json.add("memory", Json.createObjectBuilder().add("instance", where.memory()).add("onlyCopy", true));
+        }
+        if (where.grid() != null) {
+            json.add("grid", grid(where.grid()));
+        }
+        if (where.redis() != null) {
+            json.add("redis", redis(where.redis()));
+        }
+        return json
+                .add("gridMembers", members(where.gridMembers()))
+                .add("cluster", Json.createObjectBuilder()
+                        .add("configured", cluster.isConfigured())
+                        .add("instances", instances(cluster.instances())))
+                .build();
+    }
+
+    private static JsonObject grid(GridPlacement grid) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("map", grid.map())
+                .add("stored", grid.stored())
+                .add("partition", grid.partition());
+        if (grid.owner() == null) {
+            json.addNull("owner");
+        } else {
+            json.add("owner", member(grid.owner()));
+        }
+        return json
+                .add("backups", members(grid.backups()))
+                .add("backupsKnown", grid.backupsKnown())
+                .add("backupCount", grid.backupCount())
+                .build();
+    }
+
+    private static JsonObject redis(SessionLocation redis) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("key", redis.key())
+                .add("ttlSeconds", redis.ttl().toSeconds())
+                .add("sizeBytes", redis.sizeBytes());
+        return ApiJson.nullable(json, "node", redis.node()).build();
+    }
+
+    private static JsonArrayBuilder members(List<GridMember> members) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        members.forEach(member -> array.add(member(member)));
+        return array;
+    }
+
+    private static JsonObject member(GridMember member) {
+        return Json.createObjectBuilder()
+                .add("name", member.name())
+                .add("address", member.address())
+                .add("local", member.local())
+                .build();
+    }
+
+    private static JsonArrayBuilder instances(List<Peer> peers) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        for (Peer peer : peers) {
+            JsonObjectBuilder json = Json.createObjectBuilder().add("name", peer.name());
+            ApiJson.nullable(json, "url", peer.url());
+            array.add(json.add("up", peer.up()).add("servedThisRequest", peer.self()));
+        }
+        return array;
+    }
+}
