@@ -65,10 +65,6 @@ public final class ExternalSessionWiring implements AutoCloseable {
                 ? Optional.of(wiring.store) : Optional.empty();
     }
 
-    public RedisSessionStore store() {
-        return store;
-    }
-
     @Override
     public void close() {
         store.close();
