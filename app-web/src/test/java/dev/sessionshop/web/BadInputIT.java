@@ -118,6 +118,11 @@ class BadInputIT {
         assertProblem(shopper.getJson("/api/no-such-thing"), 404, "There is nothing at this address.");
     }
 
+    @Test
+    void apiPublishesNoGeneratedWadl() {
+        assertProblem(shopper.getJson("/api/application.wadl"), 404, "There is nothing at this address.");
+    }
+
     // --- HTML pages and forms ---
 
     @Test
