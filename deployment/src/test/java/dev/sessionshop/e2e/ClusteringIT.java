@@ -85,7 +85,8 @@ class ClusteringIT {
 
         shop.kill(StickyIT.instanceNumber(owner));
 
-        // The grid needs a moment to notice the member is gone and to promote the backup.
+        // The grid needs a moment to notice the member is gone and to promote the backup, and the cluster
+        // view keeps its probes for 2 s.
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         JsonObject where;
         ShopClient.Reply reply;
@@ -94,7 +95,8 @@ class ClusteringIT {
             reply = Carts.location(shopper);
             where = reply.json();
         } while (!(where.getJsonArray("gridMembers").size() == 2 && hasOwnerAndBackup(where.getJsonObject("grid"))
-                && !owner.equals(where.getJsonObject("grid").getJsonObject("owner").getString("name")))
+                && !owner.equals(where.getJsonObject("grid").getJsonObject("owner").getString("name"))
+                && reportedDown(where, owner))
                 && Instant.now().isBefore(deadline));
         JsonObject grid = where.getJsonObject("grid");
         assertEquals(sessionId, where.getString("sessionId"), "the session is still found");
@@ -105,6 +107,11 @@ class ClusteringIT {
         assertTrue(!names(grid.getJsonArray("backups")).contains(owner), grid.toString());
         assertClusterView(where, reply.instance(), Set.of(owner));
         assertEquals(ReplicatedSessions.expectedItems(), Carts.session(shopper).itemCount(), "with the same cart");
+    }
+
+    private static boolean reportedDown(JsonObject where, String instance) {
+        return where.getJsonObject("cluster").getJsonArray("instances").getValuesAs(JsonObject.class).stream()
+                .anyMatch(i -> i.getString("name").equals(instance) && !i.getBoolean("up"));
     }
 
     private static boolean hasOwnerAndBackup(JsonObject grid) {
@@ -124,5 +131,11 @@ class ClusteringIT {
             assertEquals(!down.contains(name), instance.getBoolean("up"), instances.toString());
             assertEquals(name.equals(answered), instance.getBoolean("servedThisRequest"), instances.toString());
         }
+    }
+
+    @Test
+    @Order(7)
+    void aShopperInARealBrowserSeesWhatTheTutorialShows(Topology shop) {
+        BrowserTour.run(shop);
     }
 }

@@ -139,4 +139,10 @@ class ExternalIT {
         }
         return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     }
+
+    @Test
+    @Order(8)
+    void aShopperInARealBrowserSeesWhatTheTutorialShows(Topology shop) {
+        BrowserTour.run(shop);
+    }
 }

@@ -144,4 +144,10 @@ class StickyIT {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    @Order(7)
+    void aShopperInARealBrowserSeesWhatTheTutorialShows(Topology shop) {
+        BrowserTour.run(shop);
+    }
 }
