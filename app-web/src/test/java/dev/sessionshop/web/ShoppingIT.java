@@ -166,4 +166,26 @@ class ShoppingIT {
         assertTrue(ready.body().contains("catalog"), ready.body());
         assertEquals(200, live.status(), live.body());
     }
+
+    /** Labs fire requests at other instances and plant broken values: off unless the deployment says so. */
+    @Test
+    void labsAreOffUnlessTheDeploymentSwitchesThemOn() {
+        shopper.postJson("/api/cart/items", "{\"productId\": \"kettle\", \"quantity\": 1}");
+        JsonObject cartBefore = shopper.cart();
+
+        for (String path : new String[] {"/api/labs/in-place", "/api/labs/concurrent", "/api/labs/version-cookie", "/api/labs/basket"}) {
+            Reply refused = shopper.postJson(path, "{\"change\": \"reset\"}");
+            assertEquals(403, refused.status(), path + ": " + refused.body());
+            assertTrue(refused.contentType().startsWith("application/problem+json"), path);
+            assertTrue(((JsonObject) refused.json()).getString("detail").contains("SHOP_LABS_ENABLED=true"), refused.body());
+        }
+        for (String path : new String[] {"/api/labs/peek", "/api/labs/ip-hash", "/api/labs/failover"}) {
+            assertEquals(403, shopper.getJson(path).status(), path);
+        }
+        Reply page = shopper.get("/labs");
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("id=\"labs-off\""), "the page says the labs are off: " + page.body());
+        assertTrue(page.body().contains("disabled"), "and its buttons are disabled");
+        assertEquals(cartBefore, shopper.cart(), "a refused lab changes nothing");
+    }
 }

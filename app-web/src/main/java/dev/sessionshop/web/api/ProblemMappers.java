@@ -3,6 +3,7 @@ package dev.sessionshop.web.api;
 import dev.sessionshop.cart.ShopException;
 import dev.sessionshop.web.error.ErrorResponses;
 import dev.sessionshop.web.error.Problem;
+import dev.sessionshop.web.labs.LabUnavailableException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -36,6 +37,15 @@ final class ProblemMappers {
         @Override
         public Response toResponse(BadJsonException bad) {
             return problem(400, bad.getMessage());
+        }
+    }
+
+    /** A lab cannot run: the labs are off (403), or too few instances are up (409). */
+    @Provider
+    public static class LabsUnavailable implements ExceptionMapper<LabUnavailableException> {
+        @Override
+        public Response toResponse(LabUnavailableException unavailable) {
+            return problem(unavailable.status(), unavailable.getMessage());
         }
     }
 

@@ -9,11 +9,16 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * The settings this instance runs with, read once from MicroProfile Config (environment variables map to
  * the property names: {@code SESSION_STRATEGY} → {@code session.strategy}).
  */
-public record ShopSettings(SessionStrategy strategy, String redisUri, Duration sessionTimeout) {
+public record ShopSettings(SessionStrategy strategy, String redisUri, Duration sessionTimeout, boolean labsEnabled) {
 
     public static final String STRATEGY = "session.strategy";
     public static final String REDIS_URI = "redis.uri";
     public static final String SESSION_TIMEOUT_MINUTES = "session.timeout.minutes";
+    /**
+     * The labs fire requests at the other instances and plant deliberately broken session values: a demo
+     * switches them on ({@code SHOP_LABS_ENABLED=true}), anything else keeps the default, off.
+     */
+    public static final String LABS_ENABLED = "shop.labs.enabled";
 
     private static final String ATTRIBUTE = ShopSettings.class.getName();
 
@@ -31,6 +36,7 @@ public record ShopSettings(SessionStrategy strategy, String redisUri, Duration s
         return new ShopSettings(
                 SessionStrategy.parse(config.getOptionalValue(STRATEGY, String.class).orElse("sticky")),
                 config.getOptionalValue(REDIS_URI, String.class).orElse("redis://127.0.0.1:6379"),
-                Duration.ofMinutes(config.getOptionalValue(SESSION_TIMEOUT_MINUTES, Integer.class).orElse(30)));
+                Duration.ofMinutes(config.getOptionalValue(SESSION_TIMEOUT_MINUTES, Integer.class).orElse(30)),
+                config.getOptionalValue(LABS_ENABLED, Boolean.class).orElse(false));
     }
 }

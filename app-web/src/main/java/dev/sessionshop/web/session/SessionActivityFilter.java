@@ -14,7 +14,9 @@ import java.io.IOException;
  * benchmark read), counts the requests of an existing session, and gives the page its session panel.
  * Requests that never need the session (static files, the catalog's JSON, the cluster view) neither
  * count nor load it: a page with ten pictures is one request of the shopper, and with the external
- * strategy they keep working while the session store is down.
+ * strategy they keep working while the session store is down. The labs' requests are not counted either:
+ * they observe a session, and counting sets an attribute, which would make Payara write the whole
+ * session back and hide exactly what lab 1 shows.
  */
 public class SessionActivityFilter extends HttpFilter {
 
@@ -37,7 +39,7 @@ public class SessionActivityFilter extends HttpFilter {
 
     private static boolean usesSession(HttpServletRequest request) {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        return !(path.startsWith("/css/") || path.startsWith("/images/") || path.equals("/favicon.ico")
-                || path.startsWith("/api/products") || path.equals("/api/cluster"));
+        return !(path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/images/") || path.equals("/favicon.ico")
+                || path.startsWith("/api/products") || path.equals("/api/cluster") || path.startsWith("/api/labs/"));
     }
 }
