@@ -97,6 +97,30 @@ final class Browser implements AutoCloseable {
         return find("#panel-instance").getText();
     }
 
+    /** Waits until an element matching {@code css} is on the page, at most {@code patience}; returns it. */
+    WebElement await(String css, Duration patience) {
+        Instant deadline = Instant.now().plus(patience);
+        while (!has(css)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("nothing matches " + css + " within " + patience.toSeconds() + " s; the page shows: "
+                        + find("main").getText());
+            }
+            StickyIT.sleepBriefly();
+        }
+        return find(css);
+    }
+
+    /** Saves one element of the page as {@code docs/images/<name>.png}. */
+    void screenshot(WebElement element, String name) {
+        driver.executeScript("arguments[0].scrollIntoView(true);", element);
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), element.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Saves what the browser shows as {@code docs/images/<name>.png}. */
     void screenshot(String name) {
         try {

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * What a person does in the tutorial, in a real browser: browse, add to the cart, open "Where is my
@@ -43,6 +45,8 @@ final class BrowserTour {
             }), "the " + strategy + " answer is shown");
             browser.screenshot(strategy + "-3-where-is-my-session");
 
+            labs(browser, strategy);
+
             int killed = StickyIT.instanceNumber(before);
             shop.kill(killed);
             browser.open("cart");
@@ -55,6 +59,24 @@ final class BrowserTour {
                 assertEquals(1, browser.find("#cart-lines tbody").findElements(By.tagName("tr")).size());
             }
             browser.screenshot(strategy + "-4-after-kill");
+        }
+    }
+
+    /**
+     * Opens the labs page from the menu and runs labs 1 and 2 with their buttons; each result, steps and
+     * conclusion, becomes a screenshot for docs/05-labs.md. What the results must be is asserted by the
+     * strategy classes through the same JSON; here the page must draw them.
+     */
+    private static void labs(Browser browser, String strategy) {
+        browser.find("header nav").findElement(By.linkText("Labs")).click();
+        browser.awaitPage("/labs");
+        for (String lab : new String[] {"in-place", "concurrent"}) {
+            WebElement section = browser.find("#lab-" + lab);
+            section.findElement(By.tagName("button")).click();
+            WebElement conclusion = browser.await("#lab-" + lab + " .lab-conclusion", Duration.ofSeconds(60));
+            assertTrue(conclusion.getText().length() > 20, "lab " + lab + " concludes: " + conclusion.getText());
+            assertTrue(section.findElements(By.cssSelector(".lab-steps tbody tr")).size() >= 3, "and shows its steps");
+            browser.screenshot(section, strategy + "-lab-" + lab);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.sessionshop.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sessionshop.e2e.Carts.Session;
@@ -27,9 +28,11 @@ class ExternalIT {
 
     private static final String SESSION_MESSAGE = "The session store is not reachable right now";
     private static ShopClient shopper;
+    /** The instance lab 5 killed, restarted by the next test. */
+    private static int killed;
 
     @Test
-    @Order(1)
+    @Order(10)
     void oneClientsRequestsReachAllThreeInstancesWithTheSameCart(Topology shop) {
         assertEquals(0, ReplicatedSessions.gridMembers(shop), "instances are isolated: no data grid");
         shopper = shop.client();
@@ -41,7 +44,7 @@ class ExternalIT {
     }
 
     @Test
-    @Order(2)
+    @Order(20)
     void sessionIsARedisHashWithTheSessionTimeoutAsTtl() throws Exception {
         String key = "shop:session:" + Carts.session(shopper).sessionId();
 
@@ -52,22 +55,58 @@ class ExternalIT {
     }
 
     @Test
-    @Order(3)
-    void cartSurvivesWhenAnInstanceIsKilledAndNoRequestFails(Topology shop) {
-        ReplicatedSessions.cartSurvivesTheCrashOf(shop, shopper, 2);
+    @Order(21)
+    void lab1InPlaceChangeIsLostEvenOnTheServingInstance(Topology shop) {
+        LabRuns.Findings lab = ReplicatedSessions.inPlaceChangeDoesNotTravel(shop);
+
+        assertFalse(lab.flag("inPlaceChangeKeptOnServingInstance"), "every request reads Redis afresh: " + lab);
+        assertFalse(lab.flag("inPlaceChangeTravelledWithAnotherAttribute"),
+                "the store writes only the attributes that were set: " + lab);
     }
 
     @Test
-    @Order(4)
-    void restartedInstanceServesExistingSessions(Topology shop) {
-        shop.start(2);
+    @Order(22)
+    void lab2ConcurrentRequestsOfOneSessionLoseUpdates(Topology shop) {
+        LabRuns.Findings lab = LabRuns.run(shop, "concurrent");
 
-        Session onRestarted = ReplicatedSessions.awaitServedBy(shopper, "shop-2");
+        assertEquals(LabRuns.CONCURRENT_REQUESTS, lab.number("acknowledged"), lab.toString());
+        assertTrue(lab.number("lostUpdates") > 0, "the cart is one attribute; the last writer wins: " + lab);
+        assertTrue(lab.flag("instancesAgree"), "one store: every instance reads the same cart: " + lab);
+    }
+
+    @Test
+    @Order(23)
+    void lab3ThereIsNoVersionCookieAndNoStaleCopy(Topology shop) {
+        LabRuns.Findings lab = LabRuns.run(shop, "version-cookie");
+
+        assertFalse(lab.flag("versionCookieIssued"), lab.toString());
+        assertFalse(lab.flag("staleWithoutVersionCookie"), lab.toString());
+        assertTrue(lab.flag("freshWithAllCookies"), lab.toString());
+    }
+
+    @Test
+    @Order(24)
+    void lab4RoundRobinIgnoresTheClientsNetwork(Topology shop) {
+        ReplicatedSessions.oneSlash24ReachesEveryInstance(shop);
+    }
+
+    @Test
+    @Order(30)
+    void lab5CartSurvivesWhenItsInstanceIsKilledAndNoRequestFails(Topology shop) {
+        killed = ReplicatedSessions.cartSurvivesTheCrashOfItsInstance(shop, shopper);
+    }
+
+    @Test
+    @Order(40)
+    void restartedInstanceServesExistingSessions(Topology shop) {
+        shop.start(killed);
+
+        Session onRestarted = ReplicatedSessions.awaitServedBy(shopper, Topology.instanceName(killed));
         assertEquals(ReplicatedSessions.expectedItems(), onRestarted.itemCount());
     }
 
     @Test
-    @Order(5)
+    @Order(50)
     void withRedisDownTheShopAnswers503AndRecoversWhenRedisReturns(Topology shop) {
         shop.stopRedis();
 
@@ -95,13 +134,13 @@ class ExternalIT {
     }
 
     @Test
-    @Order(6)
+    @Order(60)
     void forgedMalformedOrOverlongSessionCookieGetsAFreshSession(Topology shop) {
         Carts.forgedMalformedAndOverlongCookiesGetAFreshSession(shop, "SHOPSESSION");
     }
 
     @Test
-    @Order(7)
+    @Order(70)
     void sessionLocationNamesTheRedisKeyItsTtlSizeAndNode(Topology shop) throws Exception {
         ShopClient client = shop.client();
         Carts.add(client, "kettle", 1);
@@ -141,7 +180,7 @@ class ExternalIT {
     }
 
     @Test
-    @Order(8)
+    @Order(80)
     void aShopperInARealBrowserSeesWhatTheTutorialShows(Topology shop) {
         BrowserTour.run(shop);
     }

@@ -1,9 +1,12 @@
 package dev.sessionshop.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sessionshop.e2e.Carts.Session;
+import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -54,13 +57,19 @@ final class ReplicatedSessions {
         assertEquals(Set.of("shop-1", "shop-2", "shop-3"), instances, "round robin reached every instance");
     }
 
-    /** SIGKILLs instance n; every following request, a change among them, is answered with the cart intact. */
-    static void cartSurvivesTheCrashOf(Topology shop, ShopClient client, int n) {
-        String killed = Topology.instanceName(n);
+    /**
+     * Lab 5 with a replicated session: kills the instance that serves the client, with the command the lab
+     * shows; every following request, a change among them, is answered with the session and cart intact.
+     * Returns the number of the killed instance.
+     */
+    static int cartSurvivesTheCrashOfItsInstance(Topology shop, ShopClient client) {
         String sessionId = Carts.session(client).sessionId();
+        JsonObject before = LabRuns.killTheServingInstance(shop, client);
+        String killed = before.getString("instance");
 
-        shop.kill(n);
-
+        JsonObject after = LabRuns.afterTheKill(client, before);
+        assertEquals(sessionId, after.getString("sessionId"), "lab 5: the same session after the kill");
+        assertEquals(before.getJsonObject("cart"), after.getJsonObject("cart"), "lab 5: the same cart");
         for (int request = 0; request < 12; request++) {
             if (request == 6) {
                 assertNotEquals(killed, Carts.add(client, "paper-filters", 1));
@@ -72,6 +81,21 @@ final class ReplicatedSessions {
             assertEquals(request < 6 ? FIRST_ITEMS : ITEMS_AFTER_CRASH, session.itemCount(),
                     "request " + request + " on " + session.instance());
         }
+        return StickyIT.instanceNumber(killed);
+    }
+
+    /** Lab 1 on a replicated session: the in-place change does not travel; written back, it does. */
+    static LabRuns.Findings inPlaceChangeDoesNotTravel(Topology shop) {
+        LabRuns.Findings lab = LabRuns.run(shop, "in-place");
+        assertTrue(lab.flag("otherInstanceHasTheSession"), lab.toString());
+        assertFalse(lab.flag("inPlaceChangeReachedOtherInstance"), "nobody told the session it changed: " + lab);
+        assertTrue(lab.flag("writtenBackChangeReachedOtherInstance"), "setAttribute makes it travel: " + lab);
+        return lab;
+    }
+
+    /** Lab 4 with round robin: the client's address does not matter, one /24 reaches every instance. */
+    static void oneSlash24ReachesEveryInstance(Topology shop) {
+        assertEquals(Set.of("shop-1", "shop-2", "shop-3"), LabRuns.ipHashInstances(shop, true, 6));
     }
 
     /**

@@ -1,10 +1,12 @@
 package dev.sessionshop.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sessionshop.e2e.Carts.Session;
+import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +34,7 @@ class StickyIT {
     }
 
     @Test
-    @Order(1)
+    @Order(10)
     void twelveClientsSpreadOverInstancesAndEachStaysOnItsOwn(Topology shop) {
         for (int i = 0; i < 12; i++) {
             ShopClient client = shop.client();
@@ -51,15 +53,56 @@ class StickyIT {
     }
 
     @Test
-    @Order(2)
-    void killingAnInstanceEmptiesTheCartsOfItsClientsOnly(Topology shop) {
-        Shopper victim = SHOPPERS.get(0);
-        int killed = instanceNumber(victim.instance());
+    @Order(11)
+    void lab1InPlaceMutationStaysOnTheOneInstanceThatHoldsTheSession(Topology shop) {
+        LabRuns.Findings lab = LabRuns.run(shop, "in-place");
 
-        shop.kill(killed);
+        assertFalse(lab.flag("otherInstanceHasTheSession"), "no other instance has the session: " + lab);
+        assertTrue(lab.flag("inPlaceChangeKeptOnServingInstance"), "in memory the object IS the session: " + lab);
+        assertFalse(lab.flag("inPlaceChangeReachedOtherInstance"), lab.toString());
+    }
+
+    @Test
+    @Order(12)
+    void lab2ConcurrentRequestsOfOneSessionLoseNoUpdateOnOneInstance(Topology shop) {
+        LabRuns.Findings lab = LabRuns.run(shop, "concurrent");
+
+        assertEquals(LabRuns.CONCURRENT_REQUESTS, lab.number("acknowledged"), lab.toString());
+        assertEquals(0, lab.number("lostUpdates"), "one instance, one lock per session: " + lab);
+        assertEquals(1 + LabRuns.CONCURRENT_REQUESTS, lab.number("finalQuantity"), lab.toString());
+    }
+
+    @Test
+    @Order(13)
+    void lab3VersionCookieDoesNotMatterWhenNoOtherInstanceHasTheSession(Topology shop) {
+        LabRuns.Findings lab = LabRuns.run(shop, "version-cookie");
+
+        assertFalse(lab.flag("otherInstanceHasTheSession"), lab.toString());
+        assertFalse(lab.flag("staleWithoutVersionCookie"), lab.toString());
+        assertFalse(lab.flag("freshWithAllCookies"), "another instance has no copy at all, fresh or stale: " + lab);
+    }
+
+    @Test
+    @Order(14)
+    void lab4ClientsOfOneSlash24AllLandOnOneInstance(Topology shop) {
+        assertEquals(1, LabRuns.ipHashInstances(shop, true, 8).size(), "ip_hash hashes the first three octets only");
+        assertTrue(LabRuns.ipHashInstances(shop, false, 8).size() >= 2, "eight /24s spread over instances");
+    }
+
+    @Test
+    @Order(20)
+    void lab5KillingTheServingInstanceEmptiesTheCartsOfItsClientsOnly(Topology shop) {
+        Shopper victim = SHOPPERS.get(0);
+
+        JsonObject before = LabRuns.killTheServingInstance(shop, victim.client());
 
         // The victim's next request is answered (nginx retries on another instance), but its session
         // was in the dead instance's memory: the strategy's known weakness.
+        assertEquals(victim.instance(), before.getString("instance"));
+        JsonObject afterKill = LabRuns.afterTheKill(victim.client(), before);
+        assertNotEquals(before.getString("sessionId"), afterKill.isNull("sessionId") ? null : afterKill.getString("sessionId"),
+                "the session died with its instance");
+        assertEquals(0, afterKill.getJsonObject("cart").getInt("itemCount"), "and so did the cart");
         Session after = Carts.session(victim.client());
         assertNotEquals(victim.instance(), after.instance());
         assertEquals(0, after.itemCount(), "the cart of a client of the killed instance is gone");
@@ -75,7 +118,7 @@ class StickyIT {
     }
 
     @Test
-    @Order(3)
+    @Order(30)
     void restartedInstanceGetsItsClientsBackAndTheirCartsAreLostAgain(Topology shop) {
         Shopper victim = SHOPPERS.get(0);
         int restarted = instanceNumber(victim.instance());
@@ -92,13 +135,13 @@ class StickyIT {
     }
 
     @Test
-    @Order(4)
+    @Order(40)
     void forgedMalformedOrOverlongSessionCookieGetsAFreshSession(Topology shop) {
         Carts.forgedMalformedAndOverlongCookiesGetAFreshSession(shop, "JSESSIONID");
     }
 
     @Test
-    @Order(5)
+    @Order(50)
     void sessionApiReportsTheStrategyAndCreatesNoSession(Topology shop) {
         ShopClient client = shop.client();
 
@@ -109,7 +152,7 @@ class StickyIT {
     }
 
     @Test
-    @Order(6)
+    @Order(60)
     void payaraInternalEndpointsAreHiddenButHealthIsNot(Topology shop) {
         ShopClient client = shop.client();
 
@@ -146,7 +189,7 @@ class StickyIT {
     }
 
     @Test
-    @Order(7)
+    @Order(70)
     void aShopperInARealBrowserSeesWhatTheTutorialShows(Topology shop) {
         BrowserTour.run(shop);
     }
