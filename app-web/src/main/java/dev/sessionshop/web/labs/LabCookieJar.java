@@ -37,15 +37,25 @@ final class LabCookieJar {
 
     /** The Cookie header to send, without the named cookies; empty when there is nothing to send. */
     synchronized Optional<String> header(Set<String> leaveOut) {
+        return header(leaveOut, Map.of());
+    }
+
+    /** The Cookie header with some values replaced (a replayed old value), the named ones left out. */
+    synchronized Optional<String> header(Set<String> leaveOut, Map<String, String> replace) {
         String header = cookies.entrySet().stream()
                 .filter(cookie -> !leaveOut.contains(cookie.getKey()))
-                .map(cookie -> cookie.getKey() + "=" + cookie.getValue())
+                .map(cookie -> cookie.getKey() + "=" + replace.getOrDefault(cookie.getKey(), cookie.getValue()))
                 .collect(Collectors.joining("; "));
         return header.isEmpty() ? Optional.empty() : Optional.of(header);
     }
 
     synchronized boolean has(String name) {
         return cookies.containsKey(name);
+    }
+
+    /** The value the jar holds now for a cookie, if any. */
+    synchronized Optional<String> value(String name) {
+        return Optional.ofNullable(cookies.get(name));
     }
 
     private static java.util.List<HttpCookie> parse(String header) {

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -167,7 +168,10 @@ public class Labs {
         return report;
     }
 
-    /** Lab 3: read a session on another instance without Payara's version cookie. */
+    /**
+     * Lab 3: read a session on another instance that keeps a copy of it, without Payara's version cookie,
+     * and with the version cookie the client held before the last change (a replayed request).
+     */
     public LabReport versionCookie(SessionStrategy strategy) {
         Run run = new Run("version-cookie", strategy, 2);
         LabTarget a = run.a();
@@ -178,36 +182,45 @@ public class Labs {
             return run.abort("the first request failed: " + run.lastOutcome());
         }
         Peek bFirst = run.awaitQuantity(b, "kettle", 1, "reads the cart (and keeps a copy, if it keeps copies)");
+        Optional<String> oldVersion = run.client.jar().value(LabCookieJar.VERSION_COOKIE);
         run.addToCart(a, "teapot", "adds a teapot");
         // Confirm the teapot reached the store through an instance that holds no copy of its own.
         run.c().ifPresentOrElse(
                 c -> run.awaitQuantity(c, "teapot", 1, "reads the cart: the change is in the store"),
                 () -> run.pause(CLUSTER_WINDOW, strategy));
-        boolean hadVersionCookie = run.client.jar().has(LabCookieJar.VERSION_COOKIE);
         Peek without = run.peek(b, "reads the cart WITHOUT the " + LabCookieJar.VERSION_COOKIE + " cookie",
-                Set.of(LabCookieJar.VERSION_COOKIE));
-        Peek with = run.peek(b, "reads the cart with every cookie");
+                Set.of(LabCookieJar.VERSION_COOKIE), Map.of());
+        Peek replayed = oldVersion.isEmpty() ? without : run.peek(b, "reads the cart with the OLD "
+                + LabCookieJar.VERSION_COOKIE + "=" + oldVersion.get() + " (a replayed request)",
+                Set.of(), Map.of(LabCookieJar.VERSION_COOKIE, oldVersion.get()));
+        Peek with = run.peek(b, "reads the cart with every cookie as the client holds them now");
 
-        boolean stale = without.hasSession() && without.quantityOf("teapot") == 0;
+        boolean staleWithout = without.hasSession() && without.quantityOf("teapot") == 0;
+        boolean staleReplayed = replayed.hasSession() && replayed.quantityOf("teapot") == 0;
         boolean fresh = with.hasSession() && with.quantityOf("teapot") == 1;
         LabReport report = run.report;
         report.finding("otherInstanceHasTheSession", bFirst.hasSession());
-        report.finding("versionCookieIssued", hadVersionCookie);
-        report.finding("staleWithoutVersionCookie", stale);
+        report.finding("versionCookieIssued", oldVersion.isPresent());
+        report.finding("staleWithoutVersionCookie", staleWithout);
+        report.finding("staleWithOldVersionCookie", staleReplayed);
         report.finding("freshWithAllCookies", fresh);
         if (!bFirst.hasSession()) {
             report.conclude(b.name() + " never had this session, with or without any cookie: only " + a.name() + " holds it.");
-        } else if (stale) {
-            report.conclude("Without the version cookie " + b.name() + " served its own old copy: no teapot. "
-                    + "It reloads the session from the grid only when the version cookie says its copy is out of date; "
-                    + "a client or proxy that drops that cookie gets stale sessions, silently.");
+            return report;
+        }
+        if (oldVersion.isEmpty()) {
+            report.conclude("There is no version cookie: " + b.name() + " keeps no copy and reads the store on every "
+                    + "request, so it showed the teapot each time.");
         } else {
-            report.conclude(b.name() + " showed the teapot " + (hadVersionCookie ? "even without the version cookie."
-                    : "with or without cookies beyond the session's own: there is no version cookie, every request reads the store."));
+            report.conclude(staleWithout ? "Without the version cookie " + b.name() + " served its own old copy: no teapot."
+                    : "Without the version cookie " + b.name() + " went to the grid and showed the teapot.");
+            report.conclude(staleReplayed ? "With the old version cookie it served its old copy: no teapot. "
+                    + "An instance reloads a session only when the version cookie says its copy is out of date; a "
+                    + "client or proxy that sends an old one gets a stale session, silently."
+                    : "With the old version cookie it still showed the teapot.");
         }
-        if (bFirst.hasSession()) {
-            report.conclude(fresh ? "With every cookie it showed the current cart." : "Even with every cookie it did not show the teapot.");
-        }
+        report.conclude(fresh ? "With the cookies as the client holds them now, it showed the current cart."
+                : "Even with every cookie it did not show the teapot.");
         return report;
     }
 
@@ -257,8 +270,8 @@ public class Labs {
             return targets.get(1);
         }
 
-        java.util.Optional<LabTarget> c() {
-            return targets.size() > 2 ? java.util.Optional.of(targets.get(2)) : java.util.Optional.empty();
+        Optional<LabTarget> c() {
+            return targets.size() > 2 ? Optional.of(targets.get(2)) : Optional.empty();
         }
 
         List<LabTarget> all() {
@@ -295,11 +308,11 @@ public class Labs {
         }
 
         Peek peek(LabTarget target, String action) {
-            return peek(target, action, Set.of());
+            return peek(target, action, Set.of(), Map.of());
         }
 
-        Peek peek(LabTarget target, String action, Set<String> leaveOut) {
-            Peek peek = Peek.of(client.get(target, "api/labs/peek", leaveOut));
+        Peek peek(LabTarget target, String action, Set<String> leaveOut, Map<String, String> replace) {
+            Peek peek = Peek.of(client.get(target, "api/labs/peek", leaveOut, replace));
             report.step(target.name(), action, peek.describe(action.contains("basket")));
             return peek;
         }
