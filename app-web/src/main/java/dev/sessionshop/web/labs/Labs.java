@@ -91,8 +91,11 @@ public class Labs {
             report.conclude(b.name() + " never had this session: it lives only in " + a.name()
                     + "'s memory, so there is nothing to replicate and nothing to go stale while that instance lives.");
         } else {
-            report.conclude(travelled ? "The in-place change reached " + b.name() + "."
-                    : "The in-place change never reached " + b.name() + ": nobody told the session that it changed.");
+            report.conclude(!travelled ? "The in-place change never reached " + b.name() + ": nobody told the session that it changed."
+                    : strategy == SessionStrategy.CLUSTERING ? "The in-place change reached " + b.name() + " all the same: "
+                            + "Payara writes the whole session back to the data grid at the end of every request that used it, "
+                            + "changed or not. Convenient here; it also means a full-session write on every request, reads included."
+                    : "The in-place change reached " + b.name() + ".");
             report.conclude(kept ? a.name() + " still shows it, from its own copy: the bug hides on the instance that made it."
                     : "Even " + a.name() + " lost it: the store reads the session afresh on every request and saved only attributes set with setAttribute.");
             report.conclude(travelledWithOther
@@ -169,8 +172,9 @@ public class Labs {
     }
 
     /**
-     * Lab 3: read a session on another instance that keeps a copy of it, without Payara's version cookie,
-     * and with the version cookie the client held before the last change (a replayed request).
+     * Lab 3: another instance that holds its own copy of the session (it served a change) is asked without
+     * Payara's version cookie, with the one the client held before the last change (a replayed request), and
+     * with the current one; then a third instance says whether the last change survived those reads.
      */
     public LabReport versionCookie(SessionStrategy strategy) {
         Run run = new Run("version-cookie", strategy, 2);
@@ -181,46 +185,54 @@ public class Labs {
         if (!first.ok()) {
             return run.abort("the first request failed: " + run.lastOutcome());
         }
-        Peek bFirst = run.awaitQuantity(b, "kettle", 1, "reads the cart (and keeps a copy, if it keeps copies)");
+        Peek bFirst = run.awaitQuantity(b, "kettle", 1, "reads the cart");
+        LabReport report = run.report;
+        report.finding("otherInstanceHasTheSession", bFirst.hasSession());
+        if (!bFirst.hasSession()) {
+            report.conclude(b.name() + " has no such session, whatever cookies come with the request: only "
+                    + a.name() + " holds it, and there is no copy to go stale.");
+            return report;
+        }
+        run.addToCart(b, "green-tea", "adds a green tea (so it holds a copy of the session it wrote)");
         Optional<String> oldVersion = run.client.jar().value(LabCookieJar.VERSION_COOKIE);
+        run.awaitQuantity(a, "green-tea", 1, "reads the cart");
         run.addToCart(a, "teapot", "adds a teapot");
-        // Confirm the teapot reached the store through an instance that holds no copy of its own.
-        run.c().ifPresentOrElse(
-                c -> run.awaitQuantity(c, "teapot", 1, "reads the cart: the change is in the store"),
+        Optional<LabTarget> c = run.c();
+        c.ifPresentOrElse(third -> run.awaitQuantity(third, "teapot", 1, "reads the cart: the teapot is in the store"),
                 () -> run.pause(CLUSTER_WINDOW, strategy));
+
         Peek without = run.peek(b, "reads the cart WITHOUT the " + LabCookieJar.VERSION_COOKIE + " cookie",
                 Set.of(LabCookieJar.VERSION_COOKIE), Map.of());
         Peek replayed = oldVersion.isEmpty() ? without : run.peek(b, "reads the cart with the OLD "
                 + LabCookieJar.VERSION_COOKIE + "=" + oldVersion.get() + " (a replayed request)",
                 Set.of(), Map.of(LabCookieJar.VERSION_COOKIE, oldVersion.get()));
-        Peek with = run.peek(b, "reads the cart with every cookie as the client holds them now");
+        Peek current = run.peek(b, "reads the cart with every cookie as the client holds them now");
+        Peek after = run.awaitQuantity(c.orElse(a), "teapot", 1, "reads the cart with every cookie as the client holds them now");
 
-        boolean staleWithout = without.hasSession() && without.quantityOf("teapot") == 0;
-        boolean staleReplayed = replayed.hasSession() && replayed.quantityOf("teapot") == 0;
-        boolean fresh = with.hasSession() && with.quantityOf("teapot") == 1;
-        LabReport report = run.report;
-        report.finding("otherInstanceHasTheSession", bFirst.hasSession());
+        boolean staleWithout = without.quantityOf("teapot") == 0;
+        boolean staleReplayed = replayed.quantityOf("teapot") == 0;
+        boolean fresh = current.quantityOf("teapot") == 1;
+        boolean survived = after.quantityOf("teapot") == 1;
         report.finding("versionCookieIssued", oldVersion.isPresent());
         report.finding("staleWithoutVersionCookie", staleWithout);
         report.finding("staleWithOldVersionCookie", staleReplayed);
-        report.finding("freshWithAllCookies", fresh);
-        if (!bFirst.hasSession()) {
-            report.conclude(b.name() + " never had this session, with or without any cookie: only " + a.name() + " holds it.");
-            return report;
-        }
+        report.finding("freshWithCurrentCookies", fresh);
+        report.finding("lastChangeSurvived", survived);
         if (oldVersion.isEmpty()) {
             report.conclude("There is no version cookie: " + b.name() + " keeps no copy and reads the store on every "
-                    + "request, so it showed the teapot each time.");
+                    + "request" + (staleWithout || !fresh ? ", yet it did not show the teapot each time." : ", so it showed the teapot each time."));
         } else {
-            report.conclude(staleWithout ? "Without the version cookie " + b.name() + " served its own old copy: no teapot."
-                    : "Without the version cookie " + b.name() + " went to the grid and showed the teapot.");
-            report.conclude(staleReplayed ? "With the old version cookie it served its old copy: no teapot. "
-                    + "An instance reloads a session only when the version cookie says its copy is out of date; a "
-                    + "client or proxy that sends an old one gets a stale session, silently."
-                    : "With the old version cookie it still showed the teapot.");
+            report.conclude((staleWithout ? "Without the version cookie " + b.name() + " served its own old copy: no teapot. "
+                    : "Without the version cookie " + b.name() + " showed the teapot. ")
+                    + (staleReplayed ? "With the old version cookie, the same: an instance reloads a session from the grid "
+                            + "only when the version cookie says its copy is out of date. "
+                    : "With the old version cookie it showed the teapot. ")
+                    + (fresh ? "With the current cookie it showed the teapot." : "Even with the current cookie it showed no teapot."));
         }
-        report.conclude(fresh ? "With the cookies as the client holds them now, it showed the current cart."
-                : "Even with every cookie it did not show the teapot.");
+        report.conclude(survived ? "The teapot survived."
+                : "And the teapot is now gone for everyone: the stale reads were written back to the store as the newest "
+                        + "version of the session (Payara writes every session a request used), and "
+                        + c.orElse(a).name() + " now reads that.");
         return report;
     }
 
