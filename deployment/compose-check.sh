@@ -12,11 +12,15 @@
 # asserts what the strategy promises:
 #   sticky              the client's next request is answered (200) by another instance, cart EMPTY
 #   clustering/external the cart survives on the other instances and no request fails
+#   external, then      the Redis primary container is killed: a Sentinel promotes the replica, the shop
+#                       answers 503 (never anything else) until it has followed, and the cart survives;
+#                       the killed container, started again, rejoins as a replica
 # Then "down -v", always (also on failure or Ctrl-C). Prints PASS/FAIL per strategy and timings; exits
 # non-zero when one failed. Compose logs of each run: deployment/target/compose-check/<strategy>.log.
 #
 # Needs docker, curl and Compose v2 ("docker compose") or v1.29 ("docker-compose"); COMPOSE="..."
-# chooses the command. Refuses to start when port SHOP_PORT is taken or containers shop-1..3 exist
+# chooses the command. For external it creates the Redis password file .secrets/redis-password (random,
+# git-ignored) if there is none, and keeps it. Refuses to start when port SHOP_PORT is taken or containers shop-1..3 exist
 # (a topology is already up), so it never takes over a running one.
 set -uo pipefail
 
@@ -61,6 +65,14 @@ for tool in docker curl; do
     command -v "$tool" >/dev/null 2>&1 || { echo "'$tool' is needed and not found" >&2; exit 2; }
 done
 mkdir -p "$LOG_DIR"
+# The external profile's compose secret: a random password, made once and never committed (.gitignore).
+if [[ " $* " == *" external "* && ! -s $REPO_DIR/.secrets/redis-password ]]; then
+    mkdir -m 700 -p "$REPO_DIR/.secrets"
+    head -c 24 /dev/urandom | base64 | tr -d '/+=\n' >"$REPO_DIR/.secrets/redis-password"
+    # Readable inside the 700 directory: compose mounts the file as it is, and the shop runs as uid 1000.
+    chmod 644 "$REPO_DIR/.secrets/redis-password"
+    echo "created a random Redis password in .secrets/redis-password (git-ignored)"
+fi
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
@@ -208,8 +220,62 @@ check_strategy() {
         say "$s: after the crash, 10 requests, none failed, cart intact: $after"
         echo "first-after-kill=${first_ms}ms" >>"$WORK/$s.times"
     fi
+    [[ $s == external ]] && check_redis_failover
     echo "checks=$((SECONDS - t0))s" >>"$WORK/$s.times"
     echo "PASS $s" >"$WORK/$s.result"
+}
+
+# ---- external: the Redis primary crashes ------------------------------------------------------------
+# Runs inside check_strategy's subshell (its compose, request, expect_cart, fail). The cart has 3 items.
+
+# redis-cli inside a Redis container, the password from its secret (REDISCLI_AUTH, not the command line).
+redis_in() { # redis_in SERVICE PORT ARGS...
+    local service=$1 port=$2
+    shift 2
+    compose exec -T "$service" sh -c 'REDISCLI_AUTH="$(cat /run/secrets/redis_password)" exec redis-cli --no-auth-warning -p "$0" "$@"' \
+        "$port" "$@" 2>>"$log" | tr -d '\r'
+}
+
+check_redis_failover() {
+    local primary replica t0 codes="" first_ok="" now deadline
+    primary=$(redis_in external-sentinel-1 26379 SENTINEL GET-MASTER-ADDR-BY-NAME shop | head -1)
+    [[ $primary == external-redis ]] || fail "before the failover, sentinel-1 names '$primary' as the primary, expected external-redis"
+    [[ $(redis_in external-redis 6379 ROLE | head -1) == master ]] || fail "external-redis is not the primary"
+    # The cart's last change must be on the replica before the crash, or losing it would be the
+    # documented replication window, not a failure: WAIT for one replica's acknowledgement.
+    [[ $(redis_in external-redis 6379 WAIT 1 5000) == 1 ]] || fail "the replica did not acknowledge the writes"
+
+    say "$s: killing the Redis primary (service external-redis)"
+    t0=$(date +%s%N)
+    compose kill external-redis >>"$log" 2>&1 || fail "kill external-redis failed"
+    deadline=$((SECONDS + 90))
+    while ((SECONDS < deadline)); do
+        request GET /api/cart
+        codes+=" $code"
+        if [[ $code == 200 ]]; then
+            first_ok=$(( ($(date +%s%N) - t0) / 1000000 ))
+            break
+        fi
+        [[ $code == 503 ]] || fail "during the Redis failover: HTTP $code (expected only 503 until it is over): $body"
+        grep -q 'The session store is not reachable right now' <<<"$body" || fail "a 503 without the clear message: $body"
+        sleep 0.5
+    done
+    [[ -n $first_ok ]] || fail "the shop did not serve again within 90 s of the Redis primary's crash: $codes"
+    expect_cart 3 "the cart after the Redis failover"
+    replica=$(redis_in external-sentinel-1 26379 SENTINEL GET-MASTER-ADDR-BY-NAME shop | head -1)
+    [[ $replica == external-redis-replica ]] || fail "after the failover sentinel-1 names '$replica' as the primary"
+    say "$s: Redis failover: the shop served the cart again ${first_ok}ms after the kill (answers:${codes}); primary now $replica"
+    echo "redis-failover=${first_ok}ms" >>"$WORK/$s.times"
+
+    compose start external-redis >>"$log" 2>&1 || fail "start external-redis failed"
+    deadline=$((SECONDS + 90))
+    until [[ $(redis_in external-redis 6379 ROLE | head -1) == slave ]]; do
+        ((SECONDS < deadline)) || fail "the old primary did not rejoin as a replica within 90 s: $(redis_in external-redis 6379 ROLE | tr '\n' ' ')"
+        sleep 1
+    done
+    request GET /api/cart
+    expect_cart 3 "the cart after the old primary rejoined"
+    say "$s: the old primary rejoined as a replica of $(redis_in external-redis 6379 ROLE | sed -n 2p); cart intact"
 }
 
 # ---- all strategies --------------------------------------------------------------------------------

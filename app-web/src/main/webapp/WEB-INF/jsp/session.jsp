@@ -37,6 +37,12 @@
             <dt>expires in</dt><dd id="location-ttl"><c:out value="${where.redisTtl()}"/></dd>
             <dt>size in Redis</dt><dd id="location-size"><c:out value="${where.redis().sizeBytes()}"/> bytes</dd>
             <dt>Redis node</dt><dd id="location-node"><c:out value="${where.redis().node()}"/></dd>
+            <dt>replicas</dt><dd id="location-replicas"><c:choose>
+                <c:when test="${where.redis().replicas().isEmpty()}">none: this node is the only copy</c:when>
+                <c:otherwise><c:forEach var="replica" items="${where.redis().replicas()}" varStatus="loop"><c:out
+                        value="${replica.node()}"/> <small>(<c:out value="${replica.lagBytes()}"/> bytes behind)</small><c:if
+                        test="${not loop.last}">, </c:if></c:forEach></c:otherwise>
+            </c:choose></dd>
         </dl>
     </c:when>
 </c:choose>

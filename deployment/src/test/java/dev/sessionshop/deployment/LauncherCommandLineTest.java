@@ -24,9 +24,13 @@ class LauncherCommandLineTest {
 
         assertEquals(0, help.exitCode);
         for (String command : List.of("up <sticky|clustering|external>", "status", "kill <n>", "stop <n>",
-                "start <n>", "down", "logs <n|nginx|redis>")) {
+                "start <n>", "down", "logs <n|nginx|redis>", "stop redis", "start redis", "kill redis-primary",
+                "start redis-<n>")) {
             assertTrue(help.output.contains(command), "help does not mention " + command);
             assertTrue(readme().contains("`" + command.split(" ")[0]), "README does not document " + command);
+            if (command.contains(" redis")) {
+                assertTrue(readme().contains("`" + command), "README does not document " + command);
+            }
         }
     }
 
@@ -60,6 +64,27 @@ class LauncherCommandLineTest {
     void instanceCommandsRejectAnInstanceThatDoesNotExist() throws Exception {
         assertEquals(2, shop("kill", "4").exitCode);
         assertEquals(2, shop("logs", "0").exitCode);
+        assertEquals(2, shop("start", "redis-3").exitCode);
+    }
+
+    @Test
+    void helpTellsWhereTheRedisPasswordComesFrom() throws Exception {
+        Run help = shop("help");
+
+        for (String source : List.of("REDIS_PASSWORD", "REDIS_PASSWORD_FILE", "redis-password")) {
+            assertTrue(help.output.contains(source), "help does not mention " + source + ":\n" + help.output);
+        }
+    }
+
+    @Test
+    void redisCommandsWithNothingRunningSayWhatIsMissing() throws Exception {
+        for (String[] command : List.of(new String[] {"kill", "redis-primary"}, new String[] {"start", "redis-1"},
+                new String[] {"stop", "redis"})) {
+            Run run = shop(command);
+
+            assertEquals(1, run.exitCode, run.output);
+            assertTrue(run.output.contains("no topology is running"), run.output);
+        }
     }
 
     private Run shop(String... args) throws IOException, InterruptedException {

@@ -42,12 +42,14 @@ class ClusteringIT {
 
     @Test
     @Order(11)
-    void lab1InPlaceChangeStaysOnTheServingInstanceUntilAnythingIsSet(Topology shop) {
-        LabRuns.Findings lab = ReplicatedSessions.inPlaceChangeDoesNotTravel(shop);
+    void lab1InPlaceChangeTravelsBecausePayaraWritesEverySessionItServes(Topology shop) {
+        LabRuns.Findings lab = ReplicatedSessions.inPlaceLab(shop);
 
-        assertTrue(lab.flag("inPlaceChangeKeptOnServingInstance"), "the serving instance keeps its own copy: " + lab);
-        assertTrue(lab.flag("inPlaceChangeTravelledWithAnotherAttribute"),
-                "modified-session writes the WHOLE session once any attribute is set: " + lab);
+        // Payara 6.2025.10 writes the whole session to the grid at the end of EVERY request that used it,
+        // modified or not (docs/05-labs.md shows where), so even a change nobody announced travels.
+        assertTrue(lab.flag("inPlaceChangeReachedOtherInstance"), lab.toString());
+        assertTrue(lab.flag("inPlaceChangeKeptOnServingInstance"), lab.toString());
+        assertTrue(lab.flag("inPlaceChangeTravelledWithAnotherAttribute"), lab.toString());
     }
 
     @Test

@@ -28,6 +28,8 @@ final class LabRuns {
         JsonObject report = reply.json();
         assertEquals(shop.strategy().launcherName(), report.getString("strategy"));
         assertTrue(!report.getJsonObject("findings").containsKey("completed"), "the lab ran to its end: " + report);
+        // The figures docs/05-labs.md quotes come from these lines of the test output.
+        System.out.println("LAB " + lab + " " + shop.strategy().launcherName() + " " + report.getJsonObject("findings"));
         return new Findings(report);
     }
 

@@ -1,7 +1,6 @@
 package dev.sessionshop.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,11 +83,10 @@ final class ReplicatedSessions {
         return StickyIT.instanceNumber(killed);
     }
 
-    /** Lab 1 on a replicated session: the in-place change does not travel; written back, it does. */
-    static LabRuns.Findings inPlaceChangeDoesNotTravel(Topology shop) {
+    /** Lab 1 on a replicated session: every instance has the session; a change written back travels. */
+    static LabRuns.Findings inPlaceLab(Topology shop) {
         LabRuns.Findings lab = LabRuns.run(shop, "in-place");
         assertTrue(lab.flag("otherInstanceHasTheSession"), lab.toString());
-        assertFalse(lab.flag("inPlaceChangeReachedOtherInstance"), "nobody told the session it changed: " + lab);
         assertTrue(lab.flag("writtenBackChangeReachedOtherInstance"), "setAttribute makes it travel: " + lab);
         return lab;
     }

@@ -88,12 +88,25 @@ public final class Topology {
         launcher.run(Launcher.COMMAND_TIMEOUT, "start", String.valueOf(n));
     }
 
-    /** {@code deployment/shop stop redis} (external): Redis goes away, instances keep running. */
+    /**
+     * {@code deployment/shop kill redis-primary} (external): SIGKILL the node the Sentinels call the
+     * primary now. Returns the launcher's output, which names it ("redis-1 (pid ..., 127.0.0.1:6379, ...").
+     */
+    public String killRedisPrimary() {
+        return launcher.run(Launcher.COMMAND_TIMEOUT, "kill", "redis-primary").output();
+    }
+
+    /** {@code deployment/shop start redis-n}: redis-n (1 or 2) comes back as a replica of the current primary. */
+    public void startRedisNode(int n) {
+        launcher.run(Launcher.COMMAND_TIMEOUT, "start", "redis-" + n);
+    }
+
+    /** {@code deployment/shop stop redis} (external): all of Redis (nodes and Sentinels) goes away, instances keep running. */
     public void stopRedis() {
         launcher.run(Launcher.COMMAND_TIMEOUT, "stop", "redis");
     }
 
-    /** {@code deployment/shop start redis}: an empty Redis comes back on the same port. */
+    /** {@code deployment/shop start redis}: an empty primary, replica and Sentinels come back on the same ports. */
     public void startRedis() {
         launcher.run(Launcher.COMMAND_TIMEOUT, "start", "redis");
     }

@@ -22,7 +22,7 @@ import java.util.List;
 
 /**
  * {@code GET /api/session/location}: where the caller's session is kept (this instance's memory, the data
- * grid's owner and backup members, or the Redis key and node) and the cluster view. Never creates a session.
+ * grid's owner and backup members, or the Redis key, the primary that holds it and its replicas) and the cluster view. Never creates a session.
  */
 @Path("session/location")
 @Produces(MediaType.APPLICATION_JSON)
@@ -81,7 +81,13 @@ public class SessionLocationResource {
                 .add("key", redis.key())
                 .add("ttlSeconds", redis.ttl().toSeconds())
                 .add("sizeBytes", redis.sizeBytes());
-        return ApiJson.nullable(json, "node", redis.node()).build();
+        ApiJson.nullable(json, "node", redis.node());
+        // The primary's replicas (ROLE): behind Sentinel, where the session would survive a crash of the
+        // primary, and how far each one trails it (what such a crash would lose).
+        JsonArrayBuilder replicas = Json.createArrayBuilder();
+        redis.replicas().forEach(replica -> replicas.add(Json.createObjectBuilder()
+                .add("node", replica.node()).add("lagBytes", replica.lagBytes())));
+        return json.add("replicas", replicas).build();
     }
 
     private static JsonArrayBuilder members(List<GridMember> members) {

@@ -84,7 +84,12 @@ public final class SessionLocator {
     }
 
     static String inRedis(SessionLocation location) {
-        return "Your session is the Redis hash " + location.key() + " on " + location.node()
-                + ". No instance keeps it in memory: every request reads it from Redis.";
+        String copies = location.replicas().isEmpty()
+                ? " It has no replica: that node holds the only copy."
+                : " " + location.replicas().stream().map(SessionLocation.Replica::node).collect(Collectors.joining(" and "))
+                        + (location.replicas().size() == 1 ? " holds a copy" : " hold copies")
+                        + " (replicated asynchronously), which Sentinel promotes if the primary fails.";
+        return "Your session is the Redis hash " + location.key() + " on " + location.node() + ", the primary."
+                + copies + " No instance keeps it in memory: every request reads it from Redis.";
     }
 }

@@ -3,6 +3,7 @@ package dev.sessionshop.web.session;
 import dev.sessionshop.session.redis.RedisSessionConfig;
 import dev.sessionshop.session.redis.RedisSessionFilter;
 import dev.sessionshop.session.redis.RedisSessionStore;
+import dev.sessionshop.web.config.RedisSettings;
 import dev.sessionshop.web.config.ShopSettings;
 import dev.sessionshop.web.error.ErrorResponses;
 import jakarta.servlet.DispatcherType;
@@ -36,11 +37,17 @@ public final class ExternalSessionWiring implements AutoCloseable {
     }
 
     public static ExternalSessionWiring install(ServletContext context, ShopSettings settings) {
-        RedisSessionStore store = RedisSessionStore.start(RedisSessionConfig.builder()
-                .redisUri(settings.redisUri())
+        RedisSettings redis = RedisSettings.fromConfig();
+        RedisSessionConfig.Builder config = RedisSessionConfig.builder()
                 .maxInactiveInterval(settings.sessionTimeout())
                 .allowedClasses(ALLOWED_CLASSES)
-                .build());
+                .password(redis.password());
+        if (redis.viaSentinel()) {
+            config.sentinels(redis.master(), redis.sentinels());
+        } else {
+            config.redisUri(redis.uri());
+        }
+        RedisSessionStore store = RedisSessionStore.start(config.build());
         RedisSessionFilter filter = new RedisSessionFilter(store, (request, response, cause) -> {
             request.setAttribute(SessionPanel.STORE_DOWN, Boolean.TRUE);
             // The filter reset the response, headers included; say who answered all the same.
@@ -53,7 +60,7 @@ public final class ExternalSessionWiring implements AutoCloseable {
         // isMatchAfter=false: before the filters of web.xml, so they already see the Redis session.
         registration.addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), false, "/*");
         registration.setAsyncSupported(true);
-        LOG.info(() -> "Sessions are kept in Redis at " + settings.redisUri().replaceAll("//[^@/]*@", "//***@"));
+        LOG.info(() -> "Sessions are kept in Redis: " + redis.describe());
         ExternalSessionWiring wiring = new ExternalSessionWiring(store);
         context.setAttribute(ATTRIBUTE, wiring);
         return wiring;

@@ -2,6 +2,8 @@ package dev.sessionshop.web.location;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.sessionshop.session.redis.SessionLocation;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -37,5 +39,24 @@ class SessionLocatorTest {
 
         assertEquals("The data grid is moving partitions right now; ask again in a moment.",
                 SessionLocator.inGrid("shop-1", grid, List.of(ONE)));
+    }
+
+    @Test
+    void redisSentenceNamesThePrimaryAndItsReplica() {
+        SessionLocation redis = new SessionLocation("shop:session:abc", Duration.ofMinutes(30), 200, "127.0.0.1:6379",
+                List.of(new SessionLocation.Replica("127.0.0.1:6380", 0)));
+
+        assertEquals("Your session is the Redis hash shop:session:abc on 127.0.0.1:6379, the primary. 127.0.0.1:6380 "
+                + "holds a copy (replicated asynchronously), which Sentinel promotes if the primary fails. "
+                + "No instance keeps it in memory: every request reads it from Redis.", SessionLocator.inRedis(redis));
+    }
+
+    @Test
+    void redisWithoutReplicaSaysItIsTheOnlyCopy() {
+        SessionLocation redis = new SessionLocation("shop:session:abc", Duration.ofMinutes(30), 200, "127.0.0.1:6379", List.of());
+
+        assertEquals("Your session is the Redis hash shop:session:abc on 127.0.0.1:6379, the primary. It has no replica: "
+                + "that node holds the only copy. No instance keeps it in memory: every request reads it from Redis.",
+                SessionLocator.inRedis(redis));
     }
 }

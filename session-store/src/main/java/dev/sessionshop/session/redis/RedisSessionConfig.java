@@ -13,6 +13,9 @@ public final class RedisSessionConfig {
     static final String DEFAULT_KEY_PREFIX = "shop:session:";
 
     private final String redisUri;
+    private final List<String> sentinels;
+    private final String sentinelMaster;
+    private final char[] password;
     private final String cookieName;
     private final Duration maxInactiveInterval;
     private final String keyPrefix;
@@ -24,7 +27,17 @@ public final class RedisSessionConfig {
     private final long maxAttributeBytes;
 
     private RedisSessionConfig(Builder builder) {
-        this.redisUri = requireText(builder.redisUri, "redisUri");
+        this.redisUri = builder.redisUri;
+        this.sentinels = List.copyOf(builder.sentinels);
+        this.sentinelMaster = builder.sentinelMaster;
+        this.password = builder.password == null || builder.password.isEmpty() ? null : builder.password.toCharArray();
+        if ((redisUri == null || redisUri.isBlank()) == sentinels.isEmpty()) {
+            throw new IllegalArgumentException("exactly one of redisUri and sentinels is required");
+        }
+        if (!sentinels.isEmpty()) {
+            requireText(sentinelMaster, "sentinel master name");
+            sentinels.forEach(RedisSessionConfig::requireHostAndPort);
+        }
         this.cookieName = requireText(builder.cookieName, "cookieName");
         this.maxInactiveInterval = Objects.requireNonNull(builder.maxInactiveInterval, "maxInactiveInterval");
         this.keyPrefix = Objects.requireNonNull(builder.keyPrefix, "keyPrefix");
@@ -53,8 +66,24 @@ public final class RedisSessionConfig {
         return new Builder();
     }
 
+    /** The Redis URI, or null when the store finds its primary through {@link #sentinels()}. */
     public String redisUri() {
         return redisUri;
+    }
+
+    /** {@code host:port} of each Sentinel; empty when {@link #redisUri()} names Redis directly. */
+    public List<String> sentinels() {
+        return sentinels;
+    }
+
+    /** The name the Sentinels monitor the primary under ({@code sentinel monitor <name> ...}). */
+    public String sentinelMaster() {
+        return sentinelMaster;
+    }
+
+    /** The password for Redis and the Sentinels, if one was given (a copy; never logged). */
+    char[] password() {
+        return password == null ? null : password.clone();
     }
 
     public String cookieName() {
@@ -96,7 +125,8 @@ public final class RedisSessionConfig {
     @Override
     public String toString() {
         // The URI may carry a password (redis://:secret@host): never print it.
-        return "RedisSessionConfig[cookieName=" + cookieName + ", keyPrefix=" + keyPrefix
+        return "RedisSessionConfig[" + (sentinels.isEmpty() ? "" : "sentinels=" + sentinels + ", master=" + sentinelMaster + ", ")
+                + "password=" + (password == null ? "none" : "***") + ", cookieName=" + cookieName + ", keyPrefix=" + keyPrefix
                 + ", maxInactiveInterval=" + maxInactiveInterval + ", commandTimeout=" + commandTimeout
                 + ", allowedClasses=" + allowedClasses + "]";
     }
@@ -106,6 +136,13 @@ public final class RedisSessionConfig {
             throw new IllegalArgumentException(name + " is required");
         }
         return value;
+    }
+
+    private static void requireHostAndPort(String sentinel) {
+        int colon = sentinel.lastIndexOf(':');
+        if (colon <= 0 || !sentinel.substring(colon + 1).matches("[0-9]{1,5}")) {
+            throw new IllegalArgumentException("a sentinel is host:port, not '" + sentinel + "'");
+        }
     }
 
     private static Duration positive(Duration value, String name) {
@@ -119,6 +156,9 @@ public final class RedisSessionConfig {
     public static final class Builder {
 
         private String redisUri;
+        private List<String> sentinels = List.of();
+        private String sentinelMaster;
+        private String password;
         private String cookieName = DEFAULT_COOKIE_NAME;
         private Duration maxInactiveInterval = Duration.ofMinutes(30);
         private String keyPrefix = DEFAULT_KEY_PREFIX;
@@ -135,6 +175,28 @@ public final class RedisSessionConfig {
         /** {@code redis://host:port[/db]} or {@code redis-sentinel://host:port[,host:port]#master}, as Lettuce's RedisURI reads them. */
         public Builder redisUri(String redisUri) {
             this.redisUri = redisUri;
+            this.sentinels = List.of();
+            return this;
+        }
+
+        /**
+         * Find the primary through Redis Sentinel instead of a fixed address: the store asks these
+         * Sentinels ({@code host:port}) for the primary they monitor as {@code master}, and asks again
+         * whenever its connection breaks, so it follows a failover. Replaces {@link #redisUri(String)}.
+         */
+        public Builder sentinels(String master, List<String> hostPorts) {
+            this.sentinelMaster = master;
+            this.sentinels = List.copyOf(hostPorts);
+            this.redisUri = null;
+            return this;
+        }
+
+        /**
+         * Password ({@code requirepass}) of Redis and, behind Sentinel, of the Sentinels too. Null or
+         * empty: none, or the one inside {@link #redisUri(String)}.
+         */
+        public Builder password(String password) {
+            this.password = password;
             return this;
         }
 

@@ -50,7 +50,11 @@ import java.util.logging.Logger;
  * and serve pages that need no session. The connection is opened on first use; when it breaks, the
  * requests in between get {@link SessionStoreUnavailableException} at once (Lettuce's
  * {@code REJECT_COMMANDS}) instead of queueing, and the first request after Redis is back opens a new
- * one. A {@code redis-sentinel://} URI works the same way: Lettuce asks the sentinels for the primary.
+ * one. Behind Sentinel ({@link RedisSessionConfig.Builder#sentinels}, or a {@code redis-sentinel://} URI)
+ * that new connection asks the Sentinels for the current primary, which is how the store follows a
+ * failover without a restart: the old primary's connection breaks (or its commands time out, or it
+ * answers {@code READONLY} once demoted), it is discarded, and the next request connects to whichever
+ * node the Sentinels name now. Until they have promoted a replica, requests get the 503.
  */
 public final class RedisSessionStore implements AutoCloseable {
 
@@ -88,8 +92,7 @@ public final class RedisSessionStore implements AutoCloseable {
 
     private RedisSessionStore(RedisSessionConfig config) {
         this.config = config;
-        this.uri = RedisURI.create(config.redisUri());
-        this.uri.setTimeout(config.commandTimeout());
+        this.uri = RedisUris.of(config);
         this.cookies = new SessionCookies(config.cookieName());
         this.serializer = new AttributeSerializer(config);
         this.client = RedisClient.create();
@@ -136,13 +139,14 @@ public final class RedisSessionStore implements AutoCloseable {
             var ttl = async.pttl(key);
             var size = async.memoryUsage(key);
             var info = async.clientInfo();
+            var role = async.role();
             long ttlMillis = await(ttl);
             if (ttlMillis == -2) {
                 return Optional.empty();
             }
             Long bytes = await(size);
             return Optional.of(new SessionLocation(key, Duration.ofMillis(ttlMillis),
-                    bytes == null ? -1 : bytes, node(awaitQuietly(info))));
+                    bytes == null ? -1 : bytes, node(awaitQuietly(info)), RedisRole.replicas(awaitQuietly(role))));
         });
     }
 
@@ -256,7 +260,7 @@ public final class RedisSessionStore implements AutoCloseable {
             markAvailable();
             return result;
         } catch (RedisException e) {
-            if (!c.isOpen()) {
+            if (!c.isOpen() || RedisRole.connectionIsStale(e)) {
                 discard(c);
             }
             throw unavailable(operation, e);
@@ -356,7 +360,7 @@ public final class RedisSessionStore implements AutoCloseable {
                 }
             }
         }
-        return uri.getHost() + ":" + uri.getPort();
+        return uri.getHost() != null ? uri.getHost() + ":" + uri.getPort() : "unknown";
     }
 
     private static String sha1(String script) {

@@ -36,7 +36,7 @@ import java.util.concurrent.TimeUnit;
 final class RedisServerExtension implements BeforeAllCallback, AfterAllCallback {
 
     private static final Duration STARTUP_DEADLINE = Duration.ofSeconds(15);
-    private static final List<Integer> PORTS_IN_USE_BY_OTHERS = List.of(6379, 6900, 6901, 6902, 26379, 8080, 8081, 8082, 8083);
+    private static final List<Integer> PORTS_IN_USE_BY_OTHERS = List.of(6379, 6380, 6900, 6901, 6902, 26379, 26380, 26381, 8080, 8081, 8082, 8083);
 
     private final Path binary = Path.of(System.getProperty("redis.server", "/usr/bin/redis-server"));
     private int port;
