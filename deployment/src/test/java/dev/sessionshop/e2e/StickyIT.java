@@ -88,6 +88,24 @@ class StickyIT {
     }
 
     @Test
+    @Order(15)
+    void signInGivesANewIdAndKillsTheOldOne(Topology shop) {
+        SessionSecurity.signInChangesTheIdAndKillsTheOldOne(shop, "JSESSIONID");
+    }
+
+    @Test
+    @Order(16)
+    void sessionCookieIsSecureOnlyWhenTheTrustedProxySaysHttps(Topology shop) {
+        SessionSecurity.sessionCookieIsSecureOnlyWhenTheTrustedProxySaysHttps(shop, "JSESSIONID");
+    }
+
+    @Test
+    @Order(17)
+    void hostileInputGetsAClearAnswerAndHarmsNoOne(Topology shop) {
+        HostileInput.everyHostileRequestGetsAClearAnswerAndHarmsNoOne(shop, "JSESSIONID");
+    }
+
+    @Test
     @Order(20)
     void lab5KillingTheServingInstanceEmptiesTheCartsOfItsClientsOnly(Topology shop) {
         Shopper victim = SHOPPERS.get(0);

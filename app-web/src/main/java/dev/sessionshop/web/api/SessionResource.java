@@ -38,6 +38,11 @@ public class SessionResource {
 
     @GET
     public JsonObject describe() {
+        return describe(request, context, carts);
+    }
+
+    /** The answer of {@code GET /api/session}, also given after signing in or out. */
+    static JsonObject describe(HttpServletRequest request, ServletContext context, CartService carts) {
         HttpSession session = ShopSession.existing(request);
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("instance", InstanceIdentity.current().name())
@@ -45,6 +50,7 @@ public class SessionResource {
         ApiJson.nullable(json, "sessionId", session == null ? null : session.getId());
         ApiJson.nullable(json, "createdAt", session == null ? null : time(session.getCreationTime()));
         ApiJson.nullable(json, "lastAccessedAt", session == null ? null : time(session.getLastAccessedTime()));
+        ApiJson.nullable(json, "displayName", ShopSession.displayName(session));
         return json
                 .add("requestCount", session == null ? 0 : ShopSession.requestCount(session))
                 .add("cart", ApiJson.cart(carts.view(SessionCart.of(session))))

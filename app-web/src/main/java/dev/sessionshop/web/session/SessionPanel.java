@@ -66,6 +66,12 @@ public final class SessionPanel {
         return session == null ? 0 : ShopSession.requestCount(session);
     }
 
+    /** Who signed in on this session, or "" when nobody did. */
+    public String getDisplayName() {
+        String name = ShopSession.displayName(session());
+        return name == null ? "" : name;
+    }
+
     static String shorten(String id) {
         return id.length() <= 8 ? id : id.substring(0, 8) + "…";
     }

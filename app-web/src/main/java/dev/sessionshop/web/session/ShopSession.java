@@ -16,6 +16,8 @@ public final class ShopSession {
 
     static final String REQUEST_COUNT = "shop.requestCount";
     static final String CSRF_TOKEN = "shop.csrfToken";
+    /** The signed-in shopper's display name (a String); absent when nobody signed in. */
+    public static final String DISPLAY_NAME = "shop.displayName";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private ShopSession() {
@@ -42,6 +44,35 @@ public final class ShopSession {
 
     public static int requestCount(HttpSession session) {
         return session.getAttribute(REQUEST_COUNT) instanceof Integer count ? count : 0;
+    }
+
+    /**
+     * Signs the shopper in under a display name that the caller has validated. The session gets a new id
+     * first ({@code changeSessionId}: the cart and everything else stay, the old id names nothing any
+     * more), so an id planted in the shopper's browser before sign-in (session fixation) is worthless.
+     *
+     * @return the new session id
+     */
+    public static String signIn(HttpServletRequest request, String displayName) {
+        HttpSession session = getOrCreate(request);
+        // Clustering: Payara forgets the old id only on this instance; tell the others (RevokedSessionIds).
+        RevokedSessionIds.revoke(session.getId(), session.getMaxInactiveInterval());
+        String newId = request.changeSessionId();
+        request.getSession(false).setAttribute(DISPLAY_NAME, displayName);
+        return newId;
+    }
+
+    /** Ends the session, display name and cart with it; a no-op without a session. */
+    public static void signOut(HttpServletRequest request) {
+        HttpSession session = existing(request);
+        if (session != null) {
+            session.invalidate();
+        }
+    }
+
+    /** The signed-in display name, or null. */
+    public static String displayName(HttpSession session) {
+        return session != null && session.getAttribute(DISPLAY_NAME) instanceof String name ? name : null;
     }
 
     /** The per-session token that every HTML form changing the cart must carry. */

@@ -300,6 +300,51 @@ class RedisSessionFilterIT {
     }
 
     @Test
+    void gadgetAndCorruptedBlobPlantedTogetherAreRejectedLoggedAndReplacedByAFreshSession() throws Exception {
+        // given: a shopper signed in with a cart, and someone with write access to Redis who plants both
+        // a class outside the allow-list and bytes that are no serialization stream at all in that hash
+        browser.get((req, res) -> {
+            req.getSession().setAttribute("shop.cart", new ArrayList<>(List.of("kettle")));
+            req.getSession().setAttribute("shop.displayName", "Ada");
+        });
+        String poisonedId = browser.sessionCookie;
+        String poisonedKey = key();
+        redis.hset(poisonedKey, "attr:shop.gadget", AttributeSerializerTest.javaSerialize(new Gadget()));
+        redis.hset(poisonedKey, "attr:shop.blob", "\u00ac\u00ed\u0000\u0005 PAYLOAD-123".getBytes(StandardCharsets.ISO_8859_1));
+
+        try (LogRecorder log = new LogRecorder()) {
+            // when: the shopper's next request
+            AtomicReference<HttpSession> existing = new AtomicReference<>();
+            AtomicReference<String> freshId = new AtomicReference<>();
+            Browser.Exchange exchange = browser.get((req, res) -> {
+                existing.set(req.getSession(false));
+                HttpSession fresh = req.getSession(true);
+                freshId.set(fresh.getId());
+                assertTrue(fresh.isNew());
+                assertNull(fresh.getAttribute("shop.displayName"), "nothing of the poisoned session survives");
+                fresh.setAttribute("shop.cart", new ArrayList<>(List.of("mug")));
+            });
+
+            // then: nothing ran, nothing was handed out, the poisoned hash is gone, a new session works
+            assertFalse(Gadget.executed, "the planted gadget's readObject never ran");
+            assertNull(existing.get(), "the poisoned session is never handed to the application");
+            assertEquals(200, exchange.response().status);
+            assertEquals(0L, redis.exists(poisonedKey), "the poisoned hash is deleted");
+            assertNotEquals(poisonedId, freshId.get());
+            assertEquals(freshId.get(), browser.sessionCookie, "the browser got the fresh session's cookie");
+            List<String> warnings = log.messages(Level.WARNING);
+            assertFalse(warnings.isEmpty(), "the rejection is logged");
+            for (String warning : warnings) {
+                assertTrue(warning.contains("rejected"), warning);
+                assertFalse(warning.contains("PAYLOAD-123") || warning.contains(poisonedId), "no payload, no full id: " + warning);
+            }
+        }
+        assertEquals(List.of("mug"), browser.read("shop.cart"));
+        browser.sessionCookie = poisonedId;
+        assertNull(browser.read("shop.cart"), "the poisoned id names nothing any more");
+    }
+
+    @Test
     void sessionCookieIsHttpOnlyAndSameSiteLax() throws Exception {
         Browser.Exchange plain = browser.set("cart", "book");
         assertEquals(List.of("SHOPSESSION=" + browser.sessionCookie + "; Path=/shop; HttpOnly; SameSite=Lax"),

@@ -21,6 +21,13 @@ class SessionIdsTest {
     }
 
     @Test
+    void idsComeFromSecureRandom() throws Exception {
+        java.lang.reflect.Field source = SessionIds.class.getDeclaredField("RANDOM");
+        assertEquals(java.security.SecureRandom.class, source.getType(), "a predictable generator would make ids guessable");
+        assertTrue(java.lang.reflect.Modifier.isStatic(source.getModifiers()));
+    }
+
+    @Test
     void idsDoNotRepeat() {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < 10_000; i++) {
