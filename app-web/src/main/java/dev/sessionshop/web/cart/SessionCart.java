@@ -9,8 +9,9 @@ import java.util.logging.Logger;
 
 /**
  * The only code that reads or writes the cart attribute. Every change is stored back with
- * {@code setAttribute}: Payara's data grid (scope {@code modified-session}) and the Redis store replicate
- * a session only when an attribute is set, so a cart changed in place would change on one instance only.
+ * {@code setAttribute}: the Redis store saves only attributes that were set, and Payara's data grid (scope
+ * {@code modified-session}) promises the same, so a cart changed in place would change on one instance
+ * only. (Payara 6.2025.10 happens to write every session it served; lab 1 shows both.)
  */
 public final class SessionCart {
 
