@@ -132,14 +132,19 @@ final class ReplicatedSessions {
         return reply.json().getJsonArray("gridMembers").size();
     }
 
-    /** Polls until every instance reports a grid of {@code members}, at most two minutes. */
+    /**
+     * Polls until every instance reports a grid of {@code members} whose partitions all have their backup
+     * again, at most two minutes. Killing a member while entries still migrate after a join can lose the
+     * only copy of a session: the browser tour once found an empty cart that way.
+     */
     static void awaitGridMembers(Topology shop, int members) {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         while (true) {
             boolean all = true;
             for (int n = 1; n <= 3; n++) {
                 ShopClient.Reply reply = shop.clientOfInstance(n).getJson("api/cluster");
-                all &= reply.status() == 200 && reply.json().getJsonArray("gridMembers").size() == members;
+                all &= reply.status() == 200 && reply.json().getJsonArray("gridMembers").size() == members
+                        && reply.json().getBoolean("gridSafe");
             }
             if (all) {
                 return;

@@ -14,7 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * {@code GET /api/cluster}: the answering instance and, for {@code clustering}, the members of the data
- * grid it belongs to. Never touches the session.
+ * grid it belongs to and whether every partition has its backup again (no migration in flight). Never
+ * touches the session.
  */
 @Path("cluster")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,6 +30,7 @@ public class ClusterResource {
                 .add("instance", InstanceIdentity.current().name())
                 .add("strategy", ShopSettings.of(context).strategy().id())
                 .add("gridMembers", Json.createArrayBuilder(DataGrid.members()))
+                .add("gridSafe", DataGrid.safe())
                 .build();
     }
 }

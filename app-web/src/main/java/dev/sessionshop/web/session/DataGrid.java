@@ -34,6 +34,20 @@ public final class DataGrid {
         }
     }
 
+    /**
+     * Whether every partition of the grid has its backup in place (Hazelcast's "cluster safe"): after a
+     * member joins or leaves, entries migrate for a while, and a member that dies during that time can take
+     * the only copy of a session with it. No grid: false.
+     */
+    public static boolean safe() {
+        try {
+            return instance().map(hazelcast -> hazelcast.getPartitionService().isClusterSafe()).orElse(false);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "The data grid went away while it was asked whether it is safe", e);
+            return false;
+        }
+    }
+
     /** Payara's running Hazelcast instance; empty without a grid ({@code --nohazelcast}) or while it shuts down. */
     public static Optional<HazelcastInstance> instance() {
         try {
