@@ -96,7 +96,8 @@ public class Labs {
                             + "Payara writes the whole session back to the data grid at the end of every request that used it, "
                             + "changed or not. Convenient here; it also means a full-session write on every request, reads included."
                     : "The in-place change reached " + b.name() + ".");
-            report.conclude(kept ? a.name() + " still shows it, from its own copy: the bug hides on the instance that made it."
+            report.conclude(kept && !travelled ? a.name() + " still shows it, from its own copy: the bug hides on the instance that made it."
+                    : kept ? a.name() + " shows it too."
                     : "Even " + a.name() + " lost it: the store reads the session afresh on every request and saved only attributes set with setAttribute.");
             report.conclude(travelledWithOther
                     ? "Setting another attribute in the same request made the whole session travel, the in-place change with it, by accident."
