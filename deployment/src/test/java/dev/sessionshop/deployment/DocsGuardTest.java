@@ -1,38 +1,82 @@
 package dev.sessionshop.deployment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Keeps the READMEs true: every file they link or name exists, and every launcher command they show is
- * one the launcher has. A renamed file or command fails the build instead of misleading a reader.
+ * Keeps the READMEs and the tutorial in {@code docs/} true: every file they link or name exists, every
+ * launcher command, compose service and Maven goal they show is real, and every shop URL they print names a
+ * route the application has. A renamed file, command or endpoint fails the build instead of misleading a
+ * reader.
  */
 class DocsGuardTest {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Pattern LINK = Pattern.compile("\\]\\(([^)#\\s]+)[^)]*\\)");
+    private static final Pattern LINK_TO_HEADING = Pattern.compile("\\]\\(([^)#\\s]*\\.md|)#([^)\\s]+)\\)");
+    private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6} +(.+?) *#* *$");
+    private static final Pattern FENCED_BLOCK = Pattern.compile("(?ms)^```.*?^```");
     private static final Pattern REPO_PATH = Pattern.compile(
-            "(?<![\\w/.-])((?:app-ejb|app-web|session-store|deployment|nginx|\\.ci)(?:/[\\w.@-]+)*/?)");
+            "(?<![\\w/.-])((?:app-ejb|app-web|session-store|deployment|nginx|docs|\\.ci)(?:/[\\w.@-]+)*/?)");
     private static final Pattern COMPOSE_SERVICE_COMMAND = Pattern.compile(
             "docker(?: |-)compose --profile \\w+ (?:kill|start|stop|restart|logs -f|logs) ([a-z][\\w-]*)");
     private static final Pattern LAUNCHER_COMMAND = Pattern.compile("deployment/shop ([a-z]+)");
+    /** {@code ./mvnw} or {@code ../mvnw} and its arguments, up to the end of the command. */
+    private static final Pattern MAVEN_COMMAND = Pattern.compile("(?<![\\w/])\\.{1,2}/mvnw((?: +[^\\s#;&|`)]+)*)");
+    private static final Set<String> LIFECYCLE_PHASES = Set.of(
+            "clean", "validate", "compile", "test-compile", "test", "package", "integration-test", "verify",
+            "install", "deploy", "site", "dependency:tree", "dependency:go-offline");
+    /** Maven options whose value is the next word. */
+    private static final Set<String> OPTIONS_WITH_VALUE = Set.of("-pl", "--projects", "-P", "-f", "-T", "-rf", "-s");
+    /** A URL on the shop as a reader reaches it: through nginx on port 8080. */
+    private static final Pattern SHOP_URL = Pattern.compile(
+            "https?://(?:127\\.0\\.0\\.1|localhost):8080(/[^\\s)\"'`<>\\]|]*)?");
 
-    @ParameterizedTest
-    @ValueSource(strings = {"README.md", "deployment/README.md", "deployment/DOCKER.md", "session-store/README.md"})
+    static Stream<String> documents() {
+        Stream<String> readmes = Stream.of(
+                "README.md", "deployment/README.md", "deployment/DOCKER.md", "session-store/README.md");
+        return Stream.concat(readmes, tutorialPages());
+    }
+
+    /** The root README and the tutorial: the documents that send readers to the shop's URLs. */
+    static Stream<String> documentsWithShopUrls() {
+        return Stream.concat(Stream.of("README.md"), tutorialPages());
+    }
+
+    static Stream<String> tutorialPages() {
+        try (Stream<Path> files = Files.list(ROOT.resolve("docs"))) {
+            return files.map(file -> "docs/" + file.getFileName())
+                    .filter(name -> name.endsWith(".md"))
+                    .sorted()
+                    .toList()
+                    .stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("documents")
     void everyLinkedOrNamedFileExists(String document) throws IOException {
         String text = read(document);
         Set<String> missing = new TreeSet<>();
@@ -55,8 +99,35 @@ class DocsGuardTest {
         assertEquals(Set.of(), missing, document + " names files that do not exist");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"README.md", "deployment/README.md"})
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("documents")
+    void everyLinkToAHeadingFindsTheHeading(String document) throws IOException {
+        Set<String> missing = new TreeSet<>();
+        Matcher link = LINK_TO_HEADING.matcher(read(document));
+        while (link.find()) {
+            Path target = link.group(1).isEmpty()
+                    ? ROOT.resolve(document) : ROOT.resolve(document).getParent().resolve(link.group(1)).normalize();
+            if (Files.isRegularFile(target) && !headingAnchors(target).contains(link.group(2))) {
+                missing.add(link.group(1) + "#" + link.group(2));
+            }
+        }
+        assertEquals(Set.of(), missing, document + " links to headings that do not exist");
+    }
+
+    /** The anchors GitHub gives a Markdown file's headings: lower case, punctuation dropped, spaces as hyphens. */
+    private static Set<String> headingAnchors(Path markdown) throws IOException {
+        String text = FENCED_BLOCK.matcher(Files.readString(markdown, StandardCharsets.UTF_8)).replaceAll("");
+        Set<String> anchors = new TreeSet<>();
+        Matcher heading = HEADING.matcher(text);
+        while (heading.find()) {
+            anchors.add(heading.group(1).toLowerCase(Locale.ROOT)
+                    .replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-'));
+        }
+        return anchors;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("documents")
     void everyLauncherCommandShownIsOneTheLauncherHas(String document) throws Exception {
         String help = launcherHelp();
         List<String> unknown = new ArrayList<>();
@@ -69,8 +140,8 @@ class DocsGuardTest {
         assertTrue(unknown.isEmpty(), document + " shows launcher commands it does not have: " + unknown);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"README.md", "deployment/DOCKER.md", "docker-compose.yml"})
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("composeDocuments")
     void everyComposeServiceNamedInACommandIsInTheComposeFile(String document) throws IOException {
         String compose = read("docker-compose.yml");
         List<String> unknown = new ArrayList<>();
@@ -83,7 +154,73 @@ class DocsGuardTest {
         assertTrue(unknown.isEmpty(), document + " names compose services that do not exist: " + unknown);
     }
 
-    private static String read(String document) throws IOException {
+    static Stream<String> composeDocuments() {
+        return Stream.concat(documents(), Stream.of("docker-compose.yml"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("documents")
+    void everyMavenCommandRunsAPhaseOrGoalOnModulesThatExist(String document) throws IOException {
+        List<String> wrong = new ArrayList<>();
+        Matcher command = MAVEN_COMMAND.matcher(read(document));
+        while (command.find()) {
+            List<String> words = List.of(command.group(1).trim().split(" +"));
+            List<String> goals = new ArrayList<>();
+            for (int i = 0; i < words.size(); i++) {
+                String word = words.get(i);
+                if (word.isEmpty()) {
+                    continue;
+                }
+                if (OPTIONS_WITH_VALUE.contains(word) && i + 1 < words.size()) {
+                    String value = words.get(++i);
+                    if (word.equals("-pl") || word.equals("--projects")) {
+                        for (String module : value.split(",")) {
+                            if (!Files.isRegularFile(ROOT.resolve(module.replaceFirst("^:", "")).resolve("pom.xml"))) {
+                                wrong.add("module " + module + " in: mvnw" + command.group(1));
+                            }
+                        }
+                    }
+                } else if (!word.startsWith("-")) {
+                    goals.add(word);
+                }
+            }
+            if (goals.isEmpty() || !goals.stream().allMatch(LIFECYCLE_PHASES::contains)) {
+                wrong.add("goals " + goals + " in: mvnw" + command.group(1));
+            }
+        }
+        assertTrue(wrong.isEmpty(), document + " shows Maven commands that cannot run: " + wrong);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("documentsWithShopUrls")
+    void everyShopUrlNamesARouteTheApplicationHas(String document) throws IOException {
+        ShopRoutes routes = ShopRoutes.scan(ROOT);
+        Set<String> unknown = new TreeSet<>();
+        Matcher url = SHOP_URL.matcher(read(document));
+        while (url.find()) {
+            String path = url.group(1) == null ? "/" : url.group(1).replaceAll("[?#].*$", "").replaceAll("[.,:;]+$", "");
+            if (!routes.matches(path)) {
+                unknown.add(path);
+            }
+        }
+        assertTrue(unknown.isEmpty(), document + " shows shop URLs the application does not serve: " + unknown
+                + "; known routes: " + routes);
+    }
+
+    @Test
+    void routeScanFindsTheApiThePagesAndPayarasHealth() {
+        ShopRoutes routes = ShopRoutes.scan(ROOT);
+        for (String path : List.of("/", "/products/kettle", "/cart", "/session", "/api/products", "/api/products/kettle",
+                "/api/session", "/api/session/location", "/api/cart/items/kettle", "/api/cluster", "/health/ready",
+                "/labs", "/api/labs/in-place", "/api/labs/ip-hash", "/css/shop.css")) {
+            assertTrue(routes.matches(path), path + " is a route: " + routes);
+        }
+        for (String path : List.of("/api/nothing", "/api", "/sessions", "/api/cart/items/kettle/more")) {
+            assertFalse(routes.matches(path), path + " is not a route: " + routes);
+        }
+    }
+
+    static String read(String document) throws IOException {
         return Files.readString(ROOT.resolve(document), StandardCharsets.UTF_8);
     }
 
@@ -93,5 +230,143 @@ class DocsGuardTest {
         assertTrue(process.waitFor(30, TimeUnit.SECONDS), "deployment/shop help did not finish");
         assertEquals(0, process.exitValue());
         return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The URL paths the shop answers through nginx, read from the sources rather than listed here, so a new
+     * resource or page is known as soon as it is written: JAX-RS {@code @Path}s (class and method) under the
+     * {@code @ApplicationPath}, {@code @WebServlet} URL patterns, static files of the web application, and
+     * Payara Micro's own {@code /health} endpoints (nginx passes {@code /health} through).
+     */
+    static final class ShopRoutes {
+
+        private static final Pattern APPLICATION_PATH = Pattern.compile("@ApplicationPath\\(\"/?([^\"]*)\"\\)");
+        private static final Pattern JAX_RS_PATH = Pattern.compile("@Path\\(\"/?([^\"]*)\"\\)");
+        private static final Pattern CLASS_DECLARATION = Pattern.compile(
+                "(?m)^(?:public\\s+|final\\s+|abstract\\s+)*(?:class|record|interface|enum)\\s+\\w+");
+        private static final Pattern WEB_SERVLET = Pattern.compile("@WebServlet\\(([^)]*)\\)");
+        private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
+        private static final List<String> PAYARA_HEALTH = List.of("/health", "/health/ready", "/health/live", "/health/started");
+
+        private final List<Pattern> routes;
+        private final List<String> shown;
+
+        private ShopRoutes(List<Pattern> routes, List<String> shown) {
+            this.routes = routes;
+            this.shown = shown;
+        }
+
+        static ShopRoutes scan(Path root) {
+            Path java = root.resolve("app-web/src/main/java");
+            Path webapp = root.resolve("app-web/src/main/webapp");
+            List<String> sources = javaSources(java);
+            String applicationPath = sources.stream()
+                    .map(APPLICATION_PATH::matcher).filter(Matcher::find).map(m -> m.group(1))
+                    .findFirst().orElseThrow(() -> new AssertionError("no @ApplicationPath under " + java));
+            List<String> templates = new ArrayList<>(PAYARA_HEALTH);
+            for (String source : sources) {
+                templates.addAll(jaxRsPaths(source, applicationPath));
+                templates.addAll(servletPatterns(source));
+            }
+            List<Pattern> patterns = new ArrayList<>(templates.stream().map(ShopRoutes::toRegex).toList());
+            // Static files (css, pictures) are served as they are; WEB-INF is never served.
+            patterns.add(Pattern.compile("/(?:" + staticFiles(webapp) + ")"));
+            return new ShopRoutes(patterns, templates);
+        }
+
+        boolean matches(String path) {
+            return routes.stream().anyMatch(route -> route.matcher(path).matches());
+        }
+
+        @Override
+        public String toString() {
+            return shown.toString();
+        }
+
+        private static List<String> jaxRsPaths(String source, String applicationPath) {
+            if (!source.contains("jakarta.ws.rs.Path")) {
+                return List.of();
+            }
+            Matcher declaration = CLASS_DECLARATION.matcher(source);
+            if (!declaration.find()) {
+                return List.of();
+            }
+            String classPath = null;
+            List<String> methodPaths = new ArrayList<>();
+            Matcher path = JAX_RS_PATH.matcher(source);
+            while (path.find()) {
+                if (path.start() < declaration.start()) {
+                    classPath = path.group(1);
+                } else {
+                    methodPaths.add(path.group(1));
+                }
+            }
+            if (classPath == null) {
+                return List.of();  // a sub-resource or a provider, not reachable by itself
+            }
+            String base = "/" + applicationPath + "/" + classPath;
+            List<String> paths = new ArrayList<>(List.of(base));
+            methodPaths.forEach(method -> paths.add(base + "/" + method));
+            return paths;
+        }
+
+        private static List<String> servletPatterns(String source) {
+            List<String> patterns = new ArrayList<>();
+            Matcher servlet = WEB_SERVLET.matcher(source);
+            while (servlet.find()) {
+                Matcher quoted = QUOTED.matcher(servlet.group(1));
+                while (quoted.find()) {
+                    String pattern = quoted.group(1);
+                    if (pattern.isEmpty()) {
+                        patterns.add("/");                      // "" is the context root only
+                    } else if (pattern.endsWith("/*")) {
+                        String prefix = pattern.substring(0, pattern.length() - 2);
+                        patterns.add(prefix);
+                        patterns.add(prefix + "/**");
+                    } else if (pattern.startsWith("/")) {
+                        patterns.add(pattern);
+                    }
+                }
+            }
+            return patterns;
+        }
+
+        /** {param} in a JAX-RS path is one segment, /** in a servlet prefix any rest; a doc's <name> is one segment. */
+        private static Pattern toRegex(String template) {
+            String regex = template.replaceAll("/+", "/")
+                    .replace("/**", "\u0001")
+                    .replaceAll("\\{[^}]+}", "\u0002");
+            regex = Pattern.quote(regex)
+                    .replace("\u0001", "\\E(?:/.*)?\\Q")
+                    .replace("\u0002", "\\E[^/]+\\Q");
+            return Pattern.compile(regex + "/?");
+        }
+
+        private static String staticFiles(Path webapp) {
+            try (Stream<Path> files = Files.walk(webapp)) {
+                List<String> names = files.filter(Files::isRegularFile)
+                        .map(file -> webapp.relativize(file).toString().replace('\\', '/'))
+                        .filter(name -> !name.startsWith("WEB-INF/") && !name.startsWith("META-INF/"))
+                        .map(Pattern::quote)
+                        .toList();
+                return names.isEmpty() ? "(?!)" : String.join("|", names);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private static List<String> javaSources(Path java) {
+            try (Stream<Path> files = Files.walk(java)) {
+                return files.filter(file -> file.toString().endsWith(".java")).map(file -> {
+                    try {
+                        return Files.readString(file, StandardCharsets.UTF_8);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }).toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 }
