@@ -7,16 +7,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -24,6 +21,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import dev.sessionshop.e2e.SlowHeaderClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -159,28 +157,10 @@ class NginxHardeningTest {
 
     @Test
     void headerTrickledSlowerThanTheTimeoutIsCutOff() throws IOException {
-        Instant start = Instant.now();
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(1000);
-            OutputStream out = socket.getOutputStream();
-            InputStream in = socket.getInputStream();
-            out.write("GET / HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
-            boolean closed = false;
-            while (!closed && Duration.between(start, Instant.now()).toSeconds() < 30) {
-                try {
-                    out.write("X-Slow: b\r\n".getBytes(StandardCharsets.US_ASCII));
-                    out.flush();
-                    closed = in.read() < 0;
-                } catch (SocketTimeoutException stillOpen) {
-                    // nginx is still waiting: trickle another header line
-                } catch (IOException reset) {
-                    closed = true;
-                }
-            }
-            Duration held = Duration.between(start, Instant.now());
-            assertTrue(closed, "a header trickling in for 30 s must be cut off");
-            assertTrue(held.toSeconds() < 15, "cut off after client_header_timeout (10 s), not after " + held);
-        }
+        SlowHeaderClient.Outcome outcome = SlowHeaderClient.trickleUntilClosed(port);
+
+        assertTrue(outcome.closed(), "a header trickling in for 30 s must be cut off");
+        assertTrue(outcome.held().toSeconds() < 15, "cut off after client_header_timeout (10 s), not after " + outcome.held());
     }
 
     private static String get(String headerLines) {

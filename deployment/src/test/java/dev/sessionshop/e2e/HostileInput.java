@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -98,27 +95,10 @@ final class HostileInput {
 
     /** Header lines trickled in one every second: nginx must drop the connection after client_header_timeout. */
     private static void slowHeaderIsCutOff() {
-        Instant start = Instant.now();
-        try (Socket socket = new Socket("127.0.0.1", Topology.SHOP.getPort())) {
-            socket.setSoTimeout(1000);
-            OutputStream out = socket.getOutputStream();
-            InputStream in = socket.getInputStream();
-            out.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(StandardCharsets.US_ASCII));
-            boolean closed = false;
-            while (!closed && Duration.between(start, Instant.now()).toSeconds() < 30) {
-                try {
-                    out.write("X-Slow: b\r\n".getBytes(StandardCharsets.US_ASCII));
-                    out.flush();
-                    closed = in.read() < 0;
-                } catch (SocketTimeoutException stillOpen) {
-                    // nginx is still waiting for the rest of the header
-                } catch (IOException reset) {
-                    closed = true;
-                }
-            }
-            Duration held = Duration.between(start, Instant.now());
-            assertTrue(closed, "a header trickling in for 30 s must be cut off");
-            assertTrue(held.toSeconds() < 15, "cut off after client_header_timeout (10 s), not after " + held);
+        try {
+            SlowHeaderClient.Outcome outcome = SlowHeaderClient.trickleUntilClosed(Topology.SHOP.getPort());
+            assertTrue(outcome.closed(), "a header trickling in for 30 s must be cut off");
+            assertTrue(outcome.held().toSeconds() < 15, "cut off after client_header_timeout (10 s), not after " + outcome.held());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public record RedisSettings(String uri, List<String> sentinels, String master, String password) {
 
-    public static final String URI = ShopSettings.REDIS_URI;
+    public static final String URI = "redis.uri";
     public static final String SENTINELS = "redis.sentinels";
     public static final String MASTER = "redis.master";
     public static final String PASSWORD = "redis.password";

@@ -9,10 +9,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * The settings this instance runs with, read once from MicroProfile Config (environment variables map to
  * the property names: {@code SESSION_STRATEGY} → {@code session.strategy}).
  */
-public record ShopSettings(SessionStrategy strategy, String redisUri, Duration sessionTimeout, boolean labsEnabled) {
+public record ShopSettings(SessionStrategy strategy, Duration sessionTimeout, boolean labsEnabled) {
 
     public static final String STRATEGY = "session.strategy";
-    public static final String REDIS_URI = "redis.uri";
     public static final String SESSION_TIMEOUT_MINUTES = "session.timeout.minutes";
     /**
      * The labs fire requests at the other instances and plant deliberately broken session values: a demo
@@ -35,7 +34,6 @@ public record ShopSettings(SessionStrategy strategy, String redisUri, Duration s
         Config config = ConfigProvider.getConfig();
         return new ShopSettings(
                 SessionStrategy.parse(config.getOptionalValue(STRATEGY, String.class).orElse("sticky")),
-                config.getOptionalValue(REDIS_URI, String.class).orElse("redis://127.0.0.1:6379"),
                 Duration.ofMinutes(config.getOptionalValue(SESSION_TIMEOUT_MINUTES, Integer.class).orElse(30)),
                 config.getOptionalValue(LABS_ENABLED, Boolean.class).orElse(false));
     }
