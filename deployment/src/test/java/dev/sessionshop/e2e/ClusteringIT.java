@@ -7,8 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sessionshop.e2e.Carts.Session;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.MethodOrderer;
@@ -97,6 +101,22 @@ class ClusteringIT {
     @Order(17)
     void hostileInputGetsAClearAnswerAndHarmsNoOne(Topology shop) {
         HostileInput.everyHostileRequestGetsAClearAnswerAndHarmsNoOne(shop, "JSESSIONID");
+    }
+
+    /**
+     * The grid admits only the listed members under the cluster's name: each running instance was started
+     * with {@code --clustername} and a TCP/IP member list naming the three instances, never with Payara's
+     * default multicast discovery, which would join any Payara Micro on the network.
+     */
+    @Test
+    @Order(18)
+    void eachInstanceJoinsOnlyTheNamedClusterOfTheListedMembers(Topology shop) throws IOException {
+        for (int n = 1; n <= 3; n++) {
+            List<String> args = Arrays.asList(Files.readString(Path.of("/proc", shop.pid(n), "cmdline")).split("\0"));
+            assertEquals("session-shop", args.get(args.indexOf("--clustername") + 1), "shop-" + n + ": " + args);
+            assertEquals("tcpip:127.0.0.1:6900,127.0.0.1:6901,127.0.0.1:6902", args.get(args.indexOf("--clustermode") + 1),
+                    "shop-" + n + ": " + args);
+        }
     }
 
     @Test

@@ -159,6 +159,16 @@ class ExternalIT {
     }
 
     @Test
+    @Order(64)
+    void redisAndTheSentinelsRefuseClientsWithoutThePassword() {
+        for (int port : new int[] {6379, 6380, 26379, 26380, 26381}) {
+            String refused = RedisCli.runWithoutPassword(port, "PING");
+            assertTrue(refused.contains("NOAUTH"), "port " + port + " answers PING without the password: " + refused);
+        }
+        assertEquals("PONG", RedisCli.run(6379, "PING"), "with the launcher's password it answers");
+    }
+
+    @Test
     @Order(70)
     void sessionLocationNamesTheRedisKeyItsTtlSizeAndNode(Topology shop) throws Exception {
         ShopClient client = shop.client();

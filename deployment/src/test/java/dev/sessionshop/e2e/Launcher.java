@@ -47,6 +47,12 @@ final class Launcher {
                 + "); set -Dshop.launcher=/path/to/deployment/shop");
     }
 
+    /** Where the launcher keeps its state: {@code SHOP_WORK_DIR}, or {@code .run/} in the repository. */
+    Path workDir() {
+        String workDir = System.getenv("SHOP_WORK_DIR");
+        return workDir != null ? Path.of(workDir) : script.getParent().getParent().resolve(".run");
+    }
+
     Path script() {
         return script;
     }

@@ -21,10 +21,22 @@ final class RedisCli {
 
     /** One command; its trimmed output (several lines for an array reply). */
     static String run(int port, String... command) {
+        return run(port, true, command);
+    }
+
+    /** One command sent WITHOUT the password: what anyone on the host who does not know it gets. */
+    static String runWithoutPassword(int port, String... command) {
+        return run(port, false, command);
+    }
+
+    private static String run(int port, boolean withPassword, String... command) {
         List<String> line = new ArrayList<>(List.of("redis-cli", "--no-auth-warning", "-h", "127.0.0.1", "-p", String.valueOf(port)));
         line.addAll(List.of(command));
         ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true);
-        builder.environment().put("REDISCLI_AUTH", password());
+        builder.environment().remove("REDISCLI_AUTH");
+        if (withPassword) {
+            builder.environment().put("REDISCLI_AUTH", password());
+        }
         try {
             Process process = builder.start();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -46,8 +58,7 @@ final class RedisCli {
     }
 
     private static String password() {
-        String workDir = System.getenv("SHOP_WORK_DIR");
-        Path dir = workDir != null ? Path.of(workDir) : Launcher.locate().script().getParent().getParent().resolve(".run");
+        Path dir = Launcher.locate().workDir();
         try {
             return Files.readString(dir.resolve("redis-password"), StandardCharsets.UTF_8).strip();
         } catch (IOException e) {

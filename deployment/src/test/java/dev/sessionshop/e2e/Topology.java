@@ -1,6 +1,9 @@
 package dev.sessionshop.e2e;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -68,6 +71,16 @@ public final class Topology {
             }
         }
         throw new IllegalStateException("no client address maps to " + wanted + " after 64 tries; is it up?");
+    }
+
+    /** The process id of instance n as the launcher recorded it (its pid file). */
+    public String pid(int n) {
+        checkInstance(n);
+        try {
+            return Files.readString(launcher.workDir().resolve("pids").resolve("shop-" + n + ".pid")).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no pid file for shop-" + n + "; is it running?", e);
+        }
     }
 
     /** {@code deployment/shop kill n}: SIGKILL, a crash. */

@@ -1,0 +1,115 @@
+package dev.sessionshop.deployment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What docker-compose.yml must keep for security, read from the file itself (the Docker check runs it):
+ * only nginx publishes a port, so Redis, the Sentinels and the instances are reachable on the Compose
+ * network only; and the clustering instances join a named cluster of listed members, never multicast.
+ */
+class ComposeFileTest {
+
+    private static final Path COMPOSE = Path.of("..", "docker-compose.yml");
+    /** A top-level key: "x-nginx:", "services:", "secrets:"… */
+    private static final Pattern TOP_LEVEL = Pattern.compile("(?m)^([a-z][\\w-]*):");
+    /** A service under services:, indented by two. */
+    private static final Pattern SERVICE = Pattern.compile("(?m)^  ([a-z][\\w-]*):");
+    private static final Pattern MERGES = Pattern.compile("<<: \\[?([^\\]\\n]+)\\]?");
+
+    @Test
+    void onlyNginxPublishesAPort() throws IOException {
+        Map<String, String> blocks = blocks();
+        Set<String> publishing = new TreeSet<>();
+        blocks.forEach((name, body) -> {
+            if (body.contains("\n  ports:") || body.contains("\n    ports:")) {
+                publishing.add(name);
+            }
+        });
+        assertEquals(Set.of("x-nginx"), publishing, "blocks that publish ports");
+        Set<String> services = new TreeSet<>();
+        blocks.forEach((name, body) -> {
+            if (!name.startsWith("x-") && merges(body).contains("*nginx")) {
+                services.add(name);
+            }
+        });
+        assertEquals(Set.of("sticky-nginx", "clustering-nginx", "external-nginx"), services,
+                "the services that merge the publishing block");
+        for (String redis : List.of("external-redis", "external-redis-replica", "external-sentinel-1",
+                "external-sentinel-2", "external-sentinel-3")) {
+            assertTrue(blocks.containsKey(redis), redis + " is a service");
+            assertEquals(Set.of("*redis"), merges(blocks.get(redis)), redis + " merges only the Redis block");
+        }
+    }
+
+    @Test
+    void clusteringInstancesJoinOnlyTheNamedClusterOfTheListedMembers() throws IOException {
+        Map<String, String> blocks = blocks();
+        for (int n = 1; n <= 3; n++) {
+            String body = blocks.get("clustering-shop-" + n);
+            assertTrue(body.contains("--clustername session-shop --clustermode tcpip:shop-1:6900,shop-2:6900,shop-3:6900"),
+                    "clustering-shop-" + n + ": " + body);
+        }
+    }
+
+    @Test
+    void redisTakesItsPasswordFromASecretNotFromTheFile() throws IOException {
+        String compose = Files.readString(COMPOSE);
+        assertTrue(compose.contains("redis_password:"), "a secret for the Redis password");
+        assertTrue(!compose.matches("(?s).*requirepass\\s+[\"']?\\w{6,}.*"), "no password written into the file");
+    }
+
+    /** Name → text of each top-level x- block and of each service under {@code services:}. */
+    private static Map<String, String> blocks() throws IOException {
+        Map<String, String> blocks = new LinkedHashMap<>();
+        Map<String, String> topLevel = split(Files.readString(COMPOSE), TOP_LEVEL);
+        topLevel.forEach((name, body) -> {
+            if (name.startsWith("x-")) {
+                blocks.put(name, body);
+            }
+        });
+        blocks.putAll(split(topLevel.get("services"), SERVICE));
+        return blocks;
+    }
+
+    private static Map<String, String> split(String text, Pattern keys) {
+        Map<String, String> parts = new LinkedHashMap<>();
+        Matcher key = keys.matcher(text);
+        String name = null;
+        int start = 0;
+        while (key.find()) {
+            if (name != null) {
+                parts.put(name, text.substring(start, key.start()));
+            }
+            name = key.group(1);
+            start = key.start();
+        }
+        if (name != null) {
+            parts.put(name, text.substring(start));
+        }
+        return parts;
+    }
+
+    private static Set<String> merges(String body) {
+        Set<String> merged = new TreeSet<>();
+        Matcher merge = MERGES.matcher(body);
+        if (merge.find()) {
+            for (String anchor : merge.group(1).split(",")) {
+                merged.add(anchor.strip());
+            }
+        }
+        return merged;
+    }
+}
