@@ -6,15 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sessionshop.web.ShopClient.Reply;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,23 +16,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Every bad input gets the right status and a clear message, in JSON and in HTML, and leaves the cart
  * exactly as it was. Each test starts from a cart with two lines and compares it afterwards.
  */
-@ExtendWith(ArquillianExtension.class)
-class BadInputIT {
+class BadInputIT extends OnDeployedShop {
 
-    @ArquillianResource
-    private URL deploymentUrl;
-
-    private ShopClient shopper;
     private JsonObject cartBefore;
-
-    @Deployment(testable = false)
-    static WebArchive shop() {
-        return ShopDeployment.builtWar();
-    }
 
     @BeforeEach
     void shopperWithTwoLines() throws Exception {
-        shopper = new ShopClient(deploymentUrl.toURI());
         shopper.postJson("/api/cart/items", "{\"productId\": \"espresso-beans\", \"quantity\": 2}");
         shopper.postJson("/api/cart/items", "{\"productId\": \"kettle\", \"quantity\": 1}");
         cartBefore = shopper.cart();

@@ -14,30 +14,16 @@ import java.net.http.HttpResponse;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Payara's own session cookie ({@code JSESSIONID}) on the built WAR: an id of 256 random bits (Payara's
  * default has 28 hex characters, about 56 of them random), HttpOnly, SameSite=Lax, and Secure exactly
  * when the trusted proxy says the client used HTTPS.
  */
-@ExtendWith(ArquillianExtension.class)
-class SessionCookieIT {
-
-    @ArquillianResource
-    private URL deploymentUrl;
+class SessionCookieIT extends OnDeployedShop {
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-
-    @Deployment(testable = false)
-    static WebArchive shop() {
-        return ShopDeployment.builtWar();
-    }
 
     @Test
     void containerSessionIdCarries256RandomBits() throws Exception {

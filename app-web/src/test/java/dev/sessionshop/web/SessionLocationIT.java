@@ -8,14 +8,7 @@ import dev.sessionshop.web.ShopClient.Reply;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URL;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * "Where is my session?" on one instance with the default strategy (sticky, no data grid): the session is
@@ -23,23 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * so and do not create one. The clustering and external answers are checked end to end in the deployment
  * module (ClusteringIT, ExternalIT).
  */
-@ExtendWith(ArquillianExtension.class)
-class SessionLocationIT {
+class SessionLocationIT extends OnDeployedShop {
 
-    @ArquillianResource
-    private URL deploymentUrl;
-
-    private ShopClient shopper;
-
-    @Deployment(testable = false)
-    static WebArchive shop() {
-        return ShopDeployment.builtWar();
-    }
-
-    @BeforeEach
-    void newShopper() throws Exception {
-        shopper = new ShopClient(deploymentUrl.toURI());
-    }
 
     @Test
     void withoutASessionTheJsonSaysSoAndCreatesNone() {

@@ -9,35 +9,12 @@ import dev.sessionshop.web.ShopClient.Reply;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URI;
-import java.net.URL;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Browsing and shopping through HTTP, on a managed Payara Micro running the built WAR. */
-@ExtendWith(ArquillianExtension.class)
-class ShoppingIT {
+class ShoppingIT extends OnDeployedShop {
 
-    @ArquillianResource
-    private URL deploymentUrl;
-
-    private ShopClient shopper;
-
-    @Deployment(testable = false)
-    static WebArchive shop() {
-        return ShopDeployment.builtWar();
-    }
-
-    @BeforeEach
-    void newShopper() throws Exception {
-        shopper = new ShopClient(deploymentUrl.toURI());
-    }
 
     @Test
     void shopIsServedAtTheRootPath() {

@@ -9,18 +9,12 @@ import dev.sessionshop.web.ShopClient.Reply;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.HttpCookie;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -28,22 +22,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Signing in gives the session a new id (session fixation): the cart stays, the display name shows, and
  * the id from before sign-in names no session any more. Bad names and forged forms change nothing.
  */
-@ExtendWith(ArquillianExtension.class)
-class SignInIT {
+class SignInIT extends OnDeployedShop {
 
-    @ArquillianResource
-    private URL deploymentUrl;
-
-    private ShopClient shopper;
-
-    @Deployment(testable = false)
-    static WebArchive shop() {
-        return ShopDeployment.builtWar();
-    }
 
     @BeforeEach
     void shopperWithACart() throws Exception {
-        shopper = new ShopClient(deploymentUrl.toURI());
         shopper.postJson("/api/cart/items", "{\"productId\": \"kettle\", \"quantity\": 2}");
     }
 
