@@ -4,7 +4,7 @@ import dev.sessionshop.cart.CartLine;
 import dev.sessionshop.cart.CartView;
 import dev.sessionshop.catalog.Money;
 import dev.sessionshop.catalog.Product;
-import jakarta.json.Json;
+import dev.sessionshop.web.json.JsonFactory;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -17,7 +17,7 @@ final class ApiJson {
     }
 
     static JsonObject product(Product product) {
-        return Json.createObjectBuilder()
+        return JsonFactory.object()
                 .add("id", product.id())
                 .add("name", product.name())
                 .add("description", product.description())
@@ -28,22 +28,22 @@ final class ApiJson {
     }
 
     static JsonArrayBuilder products(List<Product> products) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JsonFactory.array();
         products.forEach(product -> array.add(product(product)));
         return array;
     }
 
     static JsonObject cart(CartView cart) {
-        JsonArrayBuilder lines = Json.createArrayBuilder();
+        JsonArrayBuilder lines = JsonFactory.array();
         for (CartLine line : cart.lines()) {
-            lines.add(Json.createObjectBuilder()
+            lines.add(JsonFactory.object()
                     .add("productId", line.product().id())
                     .add("name", line.product().name())
                     .add("quantity", line.quantity())
                     .add("unitPrice", amount(line.product().price()))
                     .add("lineTotal", amount(line.lineTotal())));
         }
-        return Json.createObjectBuilder()
+        return JsonFactory.object()
                 .add("lines", lines)
                 .add("itemCount", cart.itemCount())
                 .add("subtotal", amount(cart.subtotal()))

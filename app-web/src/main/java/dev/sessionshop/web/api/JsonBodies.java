@@ -2,7 +2,7 @@ package dev.sessionshop.web.api;
 
 import dev.sessionshop.cart.InvalidQuantityException;
 import dev.sessionshop.cart.Quantity;
-import jakarta.json.Json;
+import dev.sessionshop.web.json.JsonFactory;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -28,7 +28,7 @@ final class JsonBodies {
         if (bytes.length == 0) {
             throw new BadJsonException("The request body is empty; send a JSON object.");
         }
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+        try (JsonReader reader = JsonFactory.reader(new ByteArrayInputStream(bytes))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new BadJsonException("The request body must be a JSON object.");

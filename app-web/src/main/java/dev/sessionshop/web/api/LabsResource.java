@@ -6,6 +6,7 @@ import dev.sessionshop.cart.UnknownProductException;
 import dev.sessionshop.catalog.ProductCatalog;
 import dev.sessionshop.web.cart.SessionCart;
 import dev.sessionshop.web.config.ShopSettings;
+import dev.sessionshop.web.json.JsonFactory;
 import dev.sessionshop.web.labs.LabBasket;
 import dev.sessionshop.web.labs.LabUnavailableException;
 import dev.sessionshop.web.labs.Labs;
@@ -13,7 +14,6 @@ import dev.sessionshop.web.session.InstanceIdentity;
 import dev.sessionshop.web.session.ShopSession;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -94,7 +94,7 @@ public class LabsResource {
         settings();
         String address = request.getHeader("X-Real-IP") != null ? request.getHeader("X-Real-IP") : request.getRemoteAddr();
         Matcher ipv4 = IPV4.matcher(address);
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonFactory.object()
                 .add("instance", InstanceIdentity.current().name())
                 .add("clientAddress", address);
         return ApiJson.nullable(json, "network", ipv4.matches()
@@ -108,12 +108,12 @@ public class LabsResource {
         String strategy = settings().strategy().id();
         HttpSession session = ShopSession.existing(request);
         String instance = InstanceIdentity.current().name();
-        JsonObjectBuilder json = Json.createObjectBuilder().add("instance", instance).add("strategy", strategy);
+        JsonObjectBuilder json = JsonFactory.object().add("instance", instance).add("strategy", strategy);
         ApiJson.nullable(json, "sessionId", session == null ? null : session.getId());
         json.add("cart", ApiJson.cart(carts.view(SessionCart.of(session))));
         Matcher number = INSTANCE_NUMBER.matcher(instance);
         if (number.matches()) {
-            json.add("commands", Json.createObjectBuilder()
+            json.add("commands", JsonFactory.object()
                     .add("launcher", "deployment/shop kill " + number.group(1))
                     .add("compose", "docker compose --profile " + strategy + " kill " + strategy + "-shop-" + number.group(1)));
         } else {
@@ -128,9 +128,9 @@ public class LabsResource {
     public JsonObject peek() {
         settings();
         HttpSession session = ShopSession.existing(request);
-        JsonObjectBuilder json = Json.createObjectBuilder().add("instance", InstanceIdentity.current().name());
+        JsonObjectBuilder json = JsonFactory.object().add("instance", InstanceIdentity.current().name());
         ApiJson.nullable(json, "sessionId", session == null ? null : session.getId());
-        JsonObjectBuilder cart = Json.createObjectBuilder();
+        JsonObjectBuilder cart = JsonFactory.object();
         for (CartLine line : carts.view(SessionCart.of(session)).lines()) {
             cart.add(line.product().id(), line.quantity());
         }
@@ -181,7 +181,7 @@ public class LabsResource {
         } else {
             throw new BadJsonException("change must be one of reset, in-place, in-place-and-touch, write-back.");
         }
-        return Json.createObjectBuilder()
+        return JsonFactory.object()
                 .add("instance", InstanceIdentity.current().name())
                 .add("sessionId", session.getId())
                 .add("basket", basket(basket))
@@ -189,7 +189,7 @@ public class LabsResource {
     }
 
     private static JsonArrayBuilder basket(LabBasket basket) {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JsonFactory.array();
         basket.items().forEach(items::add);
         return items;
     }

@@ -3,10 +3,10 @@ package dev.sessionshop.web.api;
 import dev.sessionshop.cart.CartService;
 import dev.sessionshop.web.cart.SessionCart;
 import dev.sessionshop.web.config.ShopSettings;
+import dev.sessionshop.web.json.JsonFactory;
 import dev.sessionshop.web.session.InstanceIdentity;
 import dev.sessionshop.web.session.ShopSession;
 import jakarta.ejb.EJB;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.ServletContext;
@@ -44,7 +44,7 @@ public class SessionResource {
     /** The answer of {@code GET /api/session}, also given after signing in or out. */
     static JsonObject describe(HttpServletRequest request, ServletContext context, CartService carts) {
         HttpSession session = ShopSession.existing(request);
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonFactory.object()
                 .add("instance", InstanceIdentity.current().name())
                 .add("strategy", ShopSettings.of(context).strategy().id());
         ApiJson.nullable(json, "sessionId", session == null ? null : session.getId());

@@ -1,6 +1,6 @@
 package dev.sessionshop.web.error;
 
-import jakarta.json.Json;
+import dev.sessionshop.web.json.JsonFactory;
 import jakarta.json.JsonObject;
 
 /** An RFC 9457 problem document: what the JSON API answers instead of a result. */
@@ -18,7 +18,7 @@ public record Problem(int status, String title, String detail) {
     }
 
     public JsonObject toJson() {
-        return Json.createObjectBuilder()
+        return JsonFactory.object()
                 .add("type", "about:blank")
                 .add("title", title)
                 .add("status", status)
