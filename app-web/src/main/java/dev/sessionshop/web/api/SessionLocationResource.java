@@ -1,6 +1,7 @@
 package dev.sessionshop.web.api;
 
 import dev.sessionshop.session.redis.SessionLocation;
+import dev.sessionshop.web.json.JsonFactory;
 import dev.sessionshop.web.location.ClusterView;
 import dev.sessionshop.web.location.GridMember;
 import dev.sessionshop.web.location.GridPlacement;
@@ -8,7 +9,6 @@ import dev.sessionshop.web.location.Peer;
 import dev.sessionshop.web.location.SessionLocator;
 import dev.sessionshop.web.location.SessionWhereabouts;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -37,13 +37,13 @@ public class SessionLocationResource {
     @GET
     public JsonObject locate() {
         SessionWhereabouts where = SessionLocator.locate(request);
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonFactory.object()
                 .add("instance", where.instance())
                 .add("strategy", where.strategy());
         ApiJson.nullable(json, "sessionId", where.sessionId());
         json.add("summary", where.summary());
         if (where.memory() != null) {
-            json.add("memory", Json.createObjectBuilder().add("instance", where.memory()).add("onlyCopy", true));
+            json.add("memory", JsonFactory.object().add("instance", where.memory()).add("onlyCopy", true));
         }
         if (where.grid() != null) {
             json.add("grid", grid(where.grid()));
@@ -53,14 +53,14 @@ public class SessionLocationResource {
         }
         return json
                 .add("gridMembers", members(where.gridMembers()))
-                .add("cluster", Json.createObjectBuilder()
+                .add("cluster", JsonFactory.object()
                         .add("configured", cluster.isConfigured())
                         .add("instances", instances(cluster.instances())))
                 .build();
     }
 
     private static JsonObject grid(GridPlacement grid) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonFactory.object()
                 .add("map", grid.map())
                 .add("stored", grid.stored())
                 .add("partition", grid.partition());
@@ -73,31 +73,32 @@ public class SessionLocationResource {
                 .add("backups", members(grid.backups()))
                 .add("backupsKnown", grid.backupsKnown())
                 .add("backupCount", grid.backupCount())
+                .add("entryBytes", grid.entryBytes())
                 .build();
     }
 
     private static JsonObject redis(SessionLocation redis) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonFactory.object()
                 .add("key", redis.key())
                 .add("ttlSeconds", redis.ttl().toSeconds())
                 .add("sizeBytes", redis.sizeBytes());
         ApiJson.nullable(json, "node", redis.node());
         // The primary's replicas (ROLE): behind Sentinel, where the session would survive a crash of the
         // primary, and how far each one trails it (what such a crash would lose).
-        JsonArrayBuilder replicas = Json.createArrayBuilder();
-        redis.replicas().forEach(replica -> replicas.add(Json.createObjectBuilder()
+        JsonArrayBuilder replicas = JsonFactory.array();
+        redis.replicas().forEach(replica -> replicas.add(JsonFactory.object()
                 .add("node", replica.node()).add("lagBytes", replica.lagBytes())));
         return json.add("replicas", replicas).build();
     }
 
     private static JsonArrayBuilder members(List<GridMember> members) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JsonFactory.array();
         members.forEach(member -> array.add(member(member)));
         return array;
     }
 
     private static JsonObject member(GridMember member) {
-        return Json.createObjectBuilder()
+        return JsonFactory.object()
                 .add("name", member.name())
                 .add("address", member.address())
                 .add("local", member.local())
@@ -105,9 +106,9 @@ public class SessionLocationResource {
     }
 
     private static JsonArrayBuilder instances(List<Peer> peers) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JsonFactory.array();
         for (Peer peer : peers) {
-            JsonObjectBuilder json = Json.createObjectBuilder().add("name", peer.name());
+            JsonObjectBuilder json = JsonFactory.object().add("name", peer.name());
             ApiJson.nullable(json, "url", peer.url());
             array.add(json.add("up", peer.up()).add("servedThisRequest", peer.self()));
         }

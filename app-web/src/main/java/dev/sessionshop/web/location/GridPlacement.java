@@ -12,7 +12,9 @@ import java.util.List;
  * @param backupsKnown false when Hazelcast's partition table could not be read, so only the configured
  *                     backup count can be told
  * @param backupCount  how many backups the map is configured with (synchronous plus asynchronous)
+ * @param entryBytes   what the entry costs its owner in memory (Hazelcast's entry cost: key, serialized
+ *                     value and bookkeeping; each backup costs as much again); -1 when not stored
  */
 public record GridPlacement(String map, boolean stored, int partition, GridMember owner, List<GridMember> backups,
-                            boolean backupsKnown, int backupCount) {
+                            boolean backupsKnown, int backupCount, long entryBytes) {
 }

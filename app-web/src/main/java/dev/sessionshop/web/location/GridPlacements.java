@@ -3,6 +3,7 @@ package dev.sessionshop.web.location;
 import com.hazelcast.cluster.Address;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.config.MapConfig;
+import com.hazelcast.core.EntryView;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.instance.impl.HazelcastInstanceImpl;
 import com.hazelcast.instance.impl.HazelcastInstanceProxy;
@@ -34,7 +35,6 @@ final class GridPlacements {
      */
     static final String INSTANCE_NAMES_MAP = "payara-instance-map";
     static final String INSTANCE_NAME = "GLASSFISH-INSTANCE";
-    private static final String MAP_SERVICE = "hz:impl:mapService";
     private static final Logger LOG = Logger.getLogger(GridPlacements.class.getName());
 
     private GridPlacements() {
@@ -67,16 +67,11 @@ final class GridPlacements {
                 .findFirst()
                 .ifPresent(member -> backups.add(member(member, names))));
         MapConfig config = hazelcast.getConfig().findMapConfig(mapName);
-        return new GridPlacement(mapName, isStored(hazelcast, mapName, sessionId), partition.getPartitionId(),
+        EntryView<Object, Object> entry = DataGrid.mapExists(hazelcast, mapName)
+                ? hazelcast.getMap(mapName).getEntryView(sessionId) : null;
+        return new GridPlacement(mapName, entry != null, partition.getPartitionId(),
                 owner == null ? null : member(owner, names), List.copyOf(backups), backupAddresses.isPresent(),
-                config.getBackupCount() + config.getAsyncBackupCount());
-    }
-
-    /** Looks only at maps that exist: {@code getMap} of a wrong name would create an empty map grid-wide. */
-    private static boolean isStored(HazelcastInstance hazelcast, String mapName, String sessionId) {
-        boolean exists = hazelcast.getDistributedObjects().stream()
-                .anyMatch(object -> MAP_SERVICE.equals(object.getServiceName()) && mapName.equals(object.getName()));
-        return exists && hazelcast.getMap(mapName).containsKey(sessionId);
+                config.getBackupCount() + config.getAsyncBackupCount(), entry == null ? -1 : entry.getCost());
     }
 
     /**

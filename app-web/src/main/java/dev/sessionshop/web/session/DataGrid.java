@@ -2,6 +2,7 @@ package dev.sessionshop.web.session;
 
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.LocalMapStats;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -17,6 +18,7 @@ import javax.naming.NamingException;
 public final class DataGrid {
 
     static final String JNDI_NAME = "payara/Hazelcast";
+    private static final String MAP_SERVICE = "hz:impl:mapService";
     private static final Logger LOG = Logger.getLogger(DataGrid.class.getName());
 
     private DataGrid() {
@@ -46,6 +48,27 @@ public final class DataGrid {
             LOG.log(Level.FINE, "The data grid went away while it was asked whether it is safe", e);
             return false;
         }
+    }
+
+    /**
+     * This member's share of a map: its entries and their backups, what they cost in memory, and the
+     * operations it served ({@code LocalMapStats}). Empty without a grid or when no map of that name exists
+     * ({@code getMap} of a new name would create one grid-wide, so this looks first).
+     */
+    public static Optional<LocalMapStats> localStats(String mapName) {
+        try {
+            return instance().filter(hazelcast -> mapExists(hazelcast, mapName))
+                    .map(hazelcast -> hazelcast.getMap(mapName).getLocalMapStats());
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "The data grid went away while it was asked for map statistics", e);
+            return Optional.empty();
+        }
+    }
+
+    /** Whether the grid has a map of that name, without creating one. */
+    public static boolean mapExists(HazelcastInstance hazelcast, String mapName) {
+        return hazelcast.getDistributedObjects().stream()
+                .anyMatch(object -> MAP_SERVICE.equals(object.getServiceName()) && mapName.equals(object.getName()));
     }
 
     /** Payara's running Hazelcast instance; empty without a grid ({@code --nohazelcast}) or while it shuts down. */

@@ -16,7 +16,7 @@ class SessionLocatorTest {
 
     @Test
     void gridSentenceNamesOwnerBackupAndWhoAnswered() {
-        GridPlacement grid = new GridPlacement("", true, 149, TWO, List.of(THREE), true, 1);
+        GridPlacement grid = new GridPlacement("", true, 149, TWO, List.of(THREE), true, 1, 1200);
 
         assertEquals("Your session is kept in the data grid map \"\" (named after the shop's context path), "
                 + "partition 149. shop-2 owns it, shop-3 holds its backup. shop-1 answered and read it from the grid.",
@@ -25,7 +25,7 @@ class SessionLocatorTest {
 
     @Test
     void withoutThePartitionTableTheSentenceNamesTheBackupCountAndTheOtherMembers() {
-        GridPlacement grid = new GridPlacement("", true, 7, TWO, List.of(), false, 1);
+        GridPlacement grid = new GridPlacement("", true, 7, TWO, List.of(), false, 1, 1200);
 
         assertEquals("Your session is kept in the data grid map \"\" (named after the shop's context path), "
                 + "partition 7. shop-2 owns it; the map keeps 1 backup(s) on members other than the owner: "
@@ -35,7 +35,7 @@ class SessionLocatorTest {
 
     @Test
     void whilePartitionsMoveThereIsNoOwnerToName() {
-        GridPlacement grid = new GridPlacement("", true, 7, null, List.of(), true, 1);
+        GridPlacement grid = new GridPlacement("", true, 7, null, List.of(), true, 1, 1200);
 
         assertEquals("The data grid is moving partitions right now; ask again in a moment.",
                 SessionLocator.inGrid("shop-1", grid, List.of(ONE)));
