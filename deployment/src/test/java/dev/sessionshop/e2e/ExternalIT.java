@@ -203,4 +203,11 @@ class ExternalIT {
     void aShopperInARealBrowserSeesWhatTheTutorialShows(Topology shop) {
         BrowserTour.run(shop);
     }
+
+    /** Last: it kills an instance. The benchmark's smoke run; the figures are benchmark/run's business. */
+    @Test
+    @Order(99)
+    void theBenchmarkHarnessRunsEveryPhaseAgainstThisTopology(Topology shop) throws Exception {
+        BenchmarkSmoke.run(shop);
+    }
 }

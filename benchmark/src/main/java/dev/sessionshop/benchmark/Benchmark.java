@@ -1,0 +1,171 @@
+package dev.sessionshop.benchmark;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The command line ({@code benchmark/run}, which builds first): for each strategy, {@code deployment/shop up},
+ * the measurements of {@link StrategyRun}, {@code deployment/shop down}; then the report and its charts.
+ */
+public final class Benchmark {
+
+    static final String USAGE = """
+            Usage: benchmark/run [--quick | --full] [--strategies sticky,clustering,external] [--users N] [--out DIR]
+
+            Measures the three session strategies on this machine, one after the other in one run, through
+            nginx on the local topology (deployment/shop): requests per second and latency of a browse mix and a
+            shop mix, failover under load (one instance killed), and what a session costs (bytes in the store,
+            store traffic per request, heap with many live sessions). Writes a Markdown report and SVG charts.
+
+              --quick         shorter measurements, 2 000 sessions: about 10 minutes here (the default)
+              --full          longer measurements, 10 000 sessions: about 20 minutes here
+              --strategies    which ones, in this order (default: all three; ratios need sticky)
+              --users N       concurrent shoppers (default 16)
+              --out DIR       where the report goes (default docs/benchmark)
+              --help          this text
+
+            Needs what deployment/shop up needs (Java 17, nginx, redis-server) and the ports it uses free.
+            """;
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) {
+        int status;
+        try {
+            status = run(args, System.out, Path.of(System.getProperty("shop.repository", ".")).toAbsolutePath().normalize());
+        } catch (IllegalArgumentException e) {
+            System.err.println("benchmark: " + e.getMessage());
+            System.err.println();
+            System.err.print(USAGE);
+            status = 2;
+        } catch (IllegalStateException | IOException e) {
+            System.err.println("benchmark: " + e.getMessage());
+            status = 1;
+        }
+        System.exit(status);
+    }
+
+    static int run(String[] args, PrintStream out, Path repository) throws IOException {
+        List<String> arguments = new ArrayList<>(Arrays.asList(args));
+        if (arguments.contains("--help") || arguments.contains("-h")) {
+            out.print(USAGE);
+            return 0;
+        }
+        BenchmarkSettings settings = BenchmarkSettings.quick();
+        Path outDir = repository.resolve("docs/benchmark");
+        for (int i = 0; i < arguments.size(); i++) {
+            String arg = arguments.get(i);
+            switch (arg) {
+                case "--quick" -> settings = BenchmarkSettings.quick().withStrategies(settings.strategies()).withUsers(settings.users());
+                case "--full" -> settings = BenchmarkSettings.full().withStrategies(settings.strategies()).withUsers(settings.users());
+                case "--strategies" -> settings = settings.withStrategies(strategies(value(arguments, ++i, arg)));
+                case "--users" -> settings = settings.withUsers(users(value(arguments, ++i, arg)));
+                case "--out" -> outDir = Path.of(value(arguments, ++i, arg)).toAbsolutePath();
+                default -> throw new IllegalArgumentException("unknown argument: " + arg);
+            }
+        }
+        if (!Files.isExecutable(repository.resolve("deployment/shop"))) {
+            throw new IllegalArgumentException(repository + " is not the repository (no deployment/shop); run benchmark/run");
+        }
+        Path report = measure(settings, new LocalTopology(repository), true, outDir, Progress.toStderr());
+        out.println("benchmark: report written to " + report);
+        return 0;
+    }
+
+    /**
+     * Runs the benchmark and writes the report.
+     *
+     * @param startTopologies true: {@code deployment/shop up}/{@code down} around each strategy; false: the
+     *                        one strategy's topology is already up (the smoke run of the end-to-end tests)
+     * @return the report's path
+     */
+    static Path measure(BenchmarkSettings settings, LocalTopology topology, boolean startTopologies, Path outDir,
+                        Progress progress) throws IOException {
+        Instant started = Instant.now();
+        RunInputs inputs = RunInputs.collect(topology.repository(), settings, started);
+        List<StrategyResult> results = new ArrayList<>();
+        for (String strategy : settings.strategies()) {
+            if (startTopologies) {
+                progress.step("deployment/shop up " + strategy);
+                topology.up(strategy);
+            }
+            try {
+                results.add(new StrategyRun(strategy, settings, topology, progress).run());
+            } finally {
+                if (startTopologies) {
+                    progress.step("deployment/shop down");
+                    topology.down();
+                }
+            }
+        }
+        Path report = new Report(inputs, results).write(outDir);
+        progress.step("done in " + Duration.between(started, Instant.now()).toSeconds() + " s");
+        return report;
+    }
+
+    /**
+     * The smoke run: seconds of every phase against the topology of {@code strategy} that is already up,
+     * report into {@code outDir}. Kills instance {@link BenchmarkSettings#KILLED_INSTANCE} at the end.
+     */
+    public static SmokeResult smoke(Path repository, String strategy, Path outDir) throws IOException {
+        BenchmarkSettings settings = BenchmarkSettings.smoke(strategy);
+        LocalTopology topology = new LocalTopology(repository);
+        List<StrategyResult> results = new ArrayList<>();
+        Instant started = Instant.now();
+        RunInputs inputs = RunInputs.collect(repository, settings, started);
+        Progress progress = new Progress(System.err, false);
+        StrategyResult result = new StrategyRun(strategy, settings, topology, progress).run();
+        results.add(result);
+        Path report = new Report(inputs, results).write(outDir);
+        return new SmokeResult(report, result.browse().requests() + result.shop().requests(),
+                result.browse().errors() + result.shop().errors(), result.failover().phase().requests(),
+                result.failover().cartsChecked());
+    }
+
+    /**
+     * What the smoke run produced.
+     *
+     * @param measuredRequests requests of the two measured mixes, and {@code measuredErrors} among them
+     * @param failoverRequests requests of the failover phase
+     * @param cartsChecked     shoppers whose cart was read back after the failover
+     */
+    public record SmokeResult(Path report, long measuredRequests, long measuredErrors, long failoverRequests, int cartsChecked) {
+    }
+
+    private static String value(List<String> arguments, int index, String option) {
+        if (index >= arguments.size()) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return arguments.get(index);
+    }
+
+    private static List<String> strategies(String list) {
+        List<String> chosen = List.of(list.split(","));
+        for (String strategy : chosen) {
+            if (!BenchmarkSettings.ALL_STRATEGIES.contains(strategy)) {
+                throw new IllegalArgumentException("unknown strategy: " + strategy + " (sticky, clustering or external)");
+            }
+        }
+        return chosen;
+    }
+
+    private static int users(String value) {
+        try {
+            int users = Integer.parseInt(value);
+            if (users < 1 || users > 200) {
+                throw new IllegalArgumentException("--users must be 1 to 200, not " + value);
+            }
+            return users;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--users must be a number, not " + value);
+        }
+    }
+}

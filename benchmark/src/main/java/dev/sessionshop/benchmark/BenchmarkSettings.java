@@ -1,0 +1,54 @@
+package dev.sessionshop.benchmark;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How long and how hard: the mode's durations, the number of shoppers, and what the session-cost part
+ * does.
+ *
+ * @param mode            "quick", "full" or "smoke" (recorded in the report)
+ * @param strategies      in the order they run; the ratios compare each with {@code sticky}
+ * @param users           shoppers, each one request at a time (the fixed concurrency)
+ * @param warmUp          shop mix before anything is measured (JIT, connection pools, first sessions), at
+ *                        least this long and until two 5 s slices in a row agree within 5 % …
+ * @param warmUpLimit     … but no longer than this
+ * @param measure         how long each mix is measured
+ * @param failover        how long the failover phase lasts …
+ * @param killAt          … and when in it one instance is killed (SIGKILL)
+ * @param costRequests    requests of each kind for the per-request store traffic
+ * @param liveSessions    sessions created for the heap and store memory figures
+ */
+record BenchmarkSettings(String mode, List<String> strategies, int users, Duration warmUp, Duration warmUpLimit, Duration measure,
+                         Duration failover, Duration killAt, int costRequests, int liveSessions) {
+
+    static final List<String> ALL_STRATEGIES = List.of("sticky", "clustering", "external");
+    /** The instance the failover phase kills. */
+    static final int KILLED_INSTANCE = 2;
+
+    /** A few minutes per strategy on the 2-core machine: every figure, shorter measurements, fewer sessions. */
+    static BenchmarkSettings quick() {
+        return new BenchmarkSettings("quick", ALL_STRATEGIES, 16, Duration.ofSeconds(20), Duration.ofSeconds(60),
+                Duration.ofSeconds(15), Duration.ofSeconds(15), Duration.ofSeconds(5), 200, 2_000);
+    }
+
+    /** Longer measurements for steadier figures (the report in docs/ comes from this one). */
+    static BenchmarkSettings full() {
+        return new BenchmarkSettings("full", ALL_STRATEGIES, 16, Duration.ofSeconds(60), Duration.ofSeconds(150),
+                Duration.ofSeconds(60), Duration.ofSeconds(40), Duration.ofSeconds(10), 500, 10_000);
+    }
+
+    /** Seconds, against a topology that is already up: checks that the harness works, not its figures. */
+    static BenchmarkSettings smoke(String strategy) {
+        return new BenchmarkSettings("smoke", List.of(strategy), 4, Duration.ofSeconds(1), Duration.ofSeconds(1),
+                Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(1), 20, 200);
+    }
+
+    BenchmarkSettings withStrategies(List<String> chosen) {
+        return new BenchmarkSettings(mode, chosen, users, warmUp, warmUpLimit, measure, failover, killAt, costRequests, liveSessions);
+    }
+
+    BenchmarkSettings withUsers(int count) {
+        return new BenchmarkSettings(mode, strategies, count, warmUp, warmUpLimit, measure, failover, killAt, costRequests, liveSessions);
+    }
+}

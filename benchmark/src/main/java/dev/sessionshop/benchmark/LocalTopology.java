@@ -1,0 +1,109 @@
+package dev.sessionshop.benchmark;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The local topology, driven through the launcher ({@code deployment/shop}) exactly as a user drives it:
+ * nginx on 127.0.0.1:8080, instances shop-1..3 on 8081-8083, and for {@code external} Redis on 6379
+ * (primary), 6380 (replica) with three Sentinels.
+ */
+final class LocalTopology {
+
+    static final URI SHOP = URI.create("http://127.0.0.1:8080/");
+    static final int INSTANCES = 3;
+    static final int REDIS_PRIMARY_PORT = 6379;
+    private static final Duration UP_TIMEOUT = Duration.ofMinutes(6);
+    private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(2);
+
+    private final Path repository;
+    private final Path workDir;
+
+    LocalTopology(Path repository) {
+        this.repository = repository;
+        String custom = System.getenv("SHOP_WORK_DIR");
+        this.workDir = custom == null || custom.isBlank() ? repository.resolve(".run") : Path.of(custom);
+    }
+
+    Path repository() {
+        return repository;
+    }
+
+    static URI instance(int n) {
+        return URI.create("http://127.0.0.1:" + (8080 + n) + "/");
+    }
+
+    void up(String strategy) {
+        launcher(UP_TIMEOUT, "up", strategy);
+    }
+
+    void down() {
+        launcher(COMMAND_TIMEOUT, "down");
+    }
+
+    /** SIGKILL instance shop-n (a crash), as {@code deployment/shop kill n}. */
+    void kill(int n) {
+        launcher(COMMAND_TIMEOUT, "kill", String.valueOf(n));
+    }
+
+    /** The process id of instance shop-n, from the launcher's pid file. */
+    long pid(int n) {
+        Path file = workDir.resolve("pids").resolve("shop-" + n + ".pid");
+        try {
+            return Long.parseLong(Files.readString(file, StandardCharsets.US_ASCII).trim());
+        } catch (IOException | NumberFormatException e) {
+            throw new IllegalStateException("no pid for shop-" + n + " in " + file + ": is the topology up?", e);
+        }
+    }
+
+    /** The password the launcher gave Redis (external). */
+    String redisPassword() {
+        Path file = workDir.resolve("redis-password");
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the Redis password in " + file, e);
+        }
+    }
+
+    private void launcher(Duration timeout, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(repository.resolve("deployment/shop").toString());
+        command.addAll(List.of(args));
+        Path log = null;
+        try {
+            log = Files.createTempFile("bench-launcher-", ".log");
+            Process process = new ProcessBuilder(command).directory(repository.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " took longer than " + timeout + ":\n"
+                        + Files.readString(log));
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " exited with " + process.exitValue() + ":\n"
+                        + Files.readString(log));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + String.join(" ", command), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted: " + String.join(" ", command), e);
+        } finally {
+            if (log != null) {
+                try {
+                    Files.deleteIfExists(log);
+                } catch (IOException ignored) {
+                    // a temp file left behind
+                }
+            }
+        }
+    }
+}

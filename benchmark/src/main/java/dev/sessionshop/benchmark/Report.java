@@ -1,0 +1,275 @@
+package dev.sessionshop.benchmark;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The Markdown report ({@value #FILE}) beside its charts: inputs, throughput and latency per strategy and
+ * mix with the ratio to sticky, failover under load, what a session costs, and the targets met or missed.
+ */
+final class Report {
+
+    static final String FILE = "README.md";
+
+    private final RunInputs inputs;
+    private final List<StrategyResult> results;
+
+    Report(RunInputs inputs, List<StrategyResult> results) {
+        this.inputs = inputs;
+        this.results = List.copyOf(results);
+    }
+
+    /** Writes the report and its charts into {@code directory}; returns the report's path. */
+    Path write(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        Charts.writeAll(results, directory);
+        Path file = directory.resolve(FILE);
+        Files.writeString(file, markdown(), StandardCharsets.UTF_8);
+        return file;
+    }
+
+    String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmark report\n\n")
+                .append("Written by `").append(inputs.values().get("command")).append("` (module `benchmark`); run it again to\n")
+                .append("check or replace every figure below. How it measures: [docs/06](../06-the-three-compared.md#the-benchmark).\n\n");
+        inputs(md);
+        throughput(md);
+        failover(md);
+        cost(md);
+        targets(md);
+        return md.toString();
+    }
+
+    private void inputs(StringBuilder md) {
+        md.append("## Inputs\n\n| | |\n|---|---|\n");
+        inputs.values().forEach((name, value) -> md.append("| ").append(name).append(" | ").append(value).append(" |\n"));
+        md.append('\n');
+    }
+
+    private void throughput(StringBuilder md) {
+        md.append("## Throughput and latency\n\n")
+                .append("Each shopper sends its next request when the last one is answered, through nginx, with its own\n")
+                .append("cookies and client address. *browse*: product pages, the cart page and the cart's JSON; *shop*: 70 %\n")
+                .append("of those, 30 % cart changes. Every request of both mixes uses the session, and the shop counts it\n")
+                .append("(the panel's request count), so even a *browse* request changes the session. *CPU per request*:\n")
+                .append("what the three instances (and Redis, for external) spent per request, from the operating system's\n")
+                .append("accounting: with every core busy, throughput is about the cores divided by that.\n\n")
+                .append("| strategy | mix | requests/s | × sticky | p50 ms | p95 ms | p99 ms | p99 − sticky | errors | CPU per request |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Mix mix : Mix.values()) {
+            for (StrategyResult result : results) {
+                LoadPhase.Result phase = phase(result, mix);
+                Optional<LoadPhase.Result> sticky = sticky().map(s -> phase(s, mix));
+                md.append("| ").append(result.strategy()).append(" | ").append(mix.label())
+                        .append(" | ").append(fixed(phase.requestsPerSecond(), 0))
+                        .append(" | ").append(sticky.map(s -> fixed(phase.requestsPerSecond() / s.requestsPerSecond(), 2)).orElse("–"))
+                        .append(" | ").append(fixed(phase.percentileMillis(50), 1))
+                        .append(" | ").append(fixed(phase.percentileMillis(95), 1))
+                        .append(" | ").append(fixed(phase.percentileMillis(99), 1))
+                        .append(" | ").append(sticky.map(s -> signed(phase.percentileMillis(99) - s.percentileMillis(99))).orElse("–"))
+                        .append(" | ").append(phase.errors())
+                        .append(" | ").append(cpu(result, mix)).append(" |\n");
+            }
+        }
+        md.append("\n![Requests per second per strategy and mix](").append(Charts.THROUGHPUT).append(")\n\n")
+                .append("![99th percentile latency per strategy and mix](").append(Charts.LATENCY).append(")\n\n");
+    }
+
+    private void failover(StringBuilder md) {
+        md.append("## Failover under load\n\n")
+                .append("The *shop* mix; after a few seconds `deployment/shop kill ").append(BenchmarkSettings.KILLED_INSTANCE)
+                .append("` (SIGKILL). *Errors*: every answer other than 2xx, and requests\n")
+                .append("without an answer; a 4xx is the shop refusing a change to a cart line the session no longer has.\n")
+                .append("*Served again after*: from the kill until every shopper had an answer below 500 to a request that\n")
+                .append("started after the kill and after its own last 5xx or unanswered request. *Carts lost*: afterwards each\n")
+                .append("shopper reads its cart and compares it with its own record of what it added and removed (a change\n")
+                .append("that failed may or may not have happened; both count as kept).\n\n")
+                .append("| strategy | requests | errors | served again after | carts lost | error reasons |\n")
+                .append("|---|---:|---:|---:|---:|---|\n");
+        for (StrategyResult result : results) {
+            StrategyResult.Failover f = result.failover();
+            LoadPhase.Result phase = f.phase();
+            md.append("| ").append(result.strategy())
+                    .append(" | ").append(phase.requests())
+                    .append(" | ").append(phase.errors())
+                    .append(" | ").append(phase.recovery() == null ? "–" : phase.recovery().toMillis() + " ms")
+                    .append(" | ").append(f.cartsLost()).append(" of ").append(f.cartsChecked())
+                    .append(f.cartsFailed() > 0 ? " (" + f.cartsFailed() + " unreadable)" : "")
+                    .append(" | ").append(phase.failureReasons().isEmpty() ? "–" : phase.failureReasons().entrySet().stream()
+                            .map(e -> e.getValue() + " × " + e.getKey()).collect(Collectors.joining(", ")))
+                    .append(" |\n");
+        }
+        md.append("\n![Requests per second around the kill](").append(Charts.FAILOVER).append(")\n\n");
+        for (StrategyResult result : results) {
+            if (!result.failover().lostExamples().isEmpty()) {
+                md.append("Lost carts, ").append(result.strategy()).append(" (first ones):\n\n");
+                result.failover().lostExamples().forEach(line -> md.append("- `").append(line).append("`\n"));
+                md.append('\n');
+            }
+        }
+    }
+
+    private void cost(StringBuilder md) {
+        md.append("## What a session costs\n\n")
+                .append("A typical session: ").append(results.isEmpty() ? "" : results.get(0).cost().typicalCart())
+                .append(" in the cart, plus the request count. Memory: each instance's class histogram\n")
+                .append("(`jcmd <pid> GC.class_histogram`, which runs a full collection first) before and after new sessions\n")
+                .append("were created, each with one cart line. *Heap growth* adds up what the classes that grew added: caches\n")
+                .append("that a collection shrank meanwhile would otherwise hide it. Beside it, the store's own figure: Redis\n")
+                .append("`used_memory`, or the grid's owned and backup entry cost added up over the members.\n\n")
+                .append("| strategy | one typical session in the store | sessions created | live heap after, per instance | heap growth, all instances | per session | store growth per session |\n")
+                .append("|---|---:|---:|---|---:|---:|---:|\n");
+        for (StrategyResult result : results) {
+            StrategyResult.Cost c = result.cost();
+            md.append("| ").append(result.strategy())
+                    .append(" | ").append(c.typicalBytes() < 0 ? "– (no store)" : c.typicalBytes() + " B " + storeName(result.strategy()))
+                    .append(" | ").append(c.liveSessions())
+                    .append(" | ").append(perInstance(c))
+                    .append(" | ").append(mebibytes(c.totalHeapGrowth()))
+                    .append(" | ").append(Math.round(c.totalHeapGrowth() / (double) c.liveSessions())).append(" B")
+                    .append(" | ").append(c.storeBytesBefore() < 0 ? "–"
+                            : Math.round((c.storeBytesAfter() - c.storeBytesBefore()) / (double) c.liveSessions()) + " B")
+                    .append(" |\n");
+        }
+        md.append("\nThe classes that grew most:\n\n");
+        for (StrategyResult result : results) {
+            md.append("- ").append(result.strategy()).append(": ").append(result.cost().topGrowth().stream()
+                    .map(entry -> "`" + entry.substring(0, entry.lastIndexOf(':')) + "` " + mebibytes(Long.parseLong(entry.substring(entry.lastIndexOf(':') + 2))))
+                    .collect(Collectors.joining(", "))).append('\n');
+        }
+        md.append("\nStore traffic per request, one shopper, ").append(results.isEmpty() ? 0 : results.get(0).cost().perRequest().get(0).requests())
+                .append(" requests of each kind in a row. Redis: the commands the shop sent\n")
+                .append("(`MONITOR`), the round trips (Redis's `total_reads_processed`, less an idle window as long: batched\n")
+                .append("commands arrive in one read) and what the store's Lua script ran inside Redis. Grid: operations on the\n")
+                .append("session map (`LocalMapStats`, all members).\n\n")
+                .append("| strategy | request | Redis commands sent | Redis round trips | inside the script | grid operations |\n")
+                .append("|---|---|---|---:|---|---|\n");
+        for (StrategyResult result : results) {
+            for (StrategyResult.RequestCost cost : result.cost().perRequest()) {
+                md.append("| ").append(result.strategy())
+                        .append(" | ").append(cost.kind()).append(": ").append(cost.description())
+                        .append(" | ").append(result.strategy().equals("external") ? perRequest(cost.sent(), cost.requests()) : "–")
+                        .append(" | ").append(result.strategy().equals("external") ? fixed(cost.roundTripsPerRequest(), 2) : "–")
+                        .append(" | ").append(result.strategy().equals("external") ? perRequest(cost.inScripts(), cost.requests()) : "–")
+                        .append(" | ").append(result.strategy().equals("clustering") ? perRequest(cost.gridOperations(), cost.requests()) : "–")
+                        .append(" |\n");
+            }
+        }
+        md.append('\n');
+    }
+
+    private void targets(StringBuilder md) {
+        List<String[]> rows = new ArrayList<>();
+        Optional<StrategyResult> sticky = sticky();
+        for (StrategyResult result : results) {
+            String s = result.strategy();
+            if (s.equals("sticky") || sticky.isEmpty()) {
+                continue;
+            }
+            for (Mix mix : Mix.values()) {
+                double goal = s.equals("external") && mix == Mix.BROWSE ? 0.90 : 0.80;
+                double ratio = phase(result, mix).requestsPerSecond() / phase(sticky.get(), mix).requestsPerSecond();
+                rows.add(row(s + " throughput, " + mix.label() + ", ≥ " + fixed(goal, 2) + " × sticky", fixed(ratio, 2) + " ×", ratio >= goal));
+                double added = phase(result, mix).percentileMillis(99) - phase(sticky.get(), mix).percentileMillis(99);
+                rows.add(row(s + " p99, " + mix.label() + ", ≤ sticky + 2 ms", signed(added), added <= 2.0));
+            }
+        }
+        for (StrategyResult result : results) {
+            if (result.strategy().equals("external")) {
+                Map<String, StrategyResult.RequestCost> kinds = byKind(result.cost().perRequest());
+                double read = kinds.get("read only").roundTripsPerRequest();
+                double change = kinds.get("cart change").roundTripsPerRequest();
+                rows.add(row("Redis round trips, read-only request, 1", fixed(read, 2), Math.round(read) <= 1));
+                rows.add(row("Redis round trips, cart change, ≤ 2", fixed(change, 2), Math.round(change) <= 2));
+            }
+        }
+        for (StrategyResult result : results) {
+            String s = result.strategy();
+            if (s.equals("sticky")) {
+                continue;
+            }
+            StrategyResult.Failover f = result.failover();
+            rows.add(row(s + " failover: no client-visible error", String.valueOf(f.phase().errors()), f.phase().errors() == 0));
+            rows.add(row(s + " failover: no cart lost", String.valueOf(f.cartsLost() + f.cartsFailed()), f.cartsLost() + f.cartsFailed() == 0));
+            long recovery = f.phase().recovery() == null ? Long.MAX_VALUE : f.phase().recovery().toMillis();
+            rows.add(row(s + " failover: served again within 2 s", recovery == Long.MAX_VALUE ? "–" : recovery + " ms", recovery <= 2000));
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        md.append("## Targets\n\nThe goals the code should reach on this machine (issue 7); figures from the tables above.\n\n")
+                .append("| target | measured | met |\n|---|---:|---|\n");
+        rows.forEach(r -> md.append("| ").append(r[0]).append(" | ").append(r[1]).append(" | ").append(r[2]).append(" |\n"));
+        md.append('\n');
+    }
+
+    private static Map<String, StrategyResult.RequestCost> byKind(List<StrategyResult.RequestCost> costs) {
+        Map<String, StrategyResult.RequestCost> map = new LinkedHashMap<>();
+        costs.forEach(cost -> map.put(cost.kind(), cost));
+        return map;
+    }
+
+    private static String[] row(String target, String measured, boolean met) {
+        return new String[]{target, measured, met ? "yes" : "**no**"};
+    }
+
+    private Optional<StrategyResult> sticky() {
+        return results.stream().filter(r -> r.strategy().equals("sticky")).findFirst();
+    }
+
+    private static String cpu(StrategyResult result, Mix mix) {
+        double instances = mix == Mix.BROWSE ? result.cpu().browseInstances() : result.cpu().shopInstances();
+        double store = mix == Mix.BROWSE ? result.cpu().browseStore() : result.cpu().shopStore();
+        return fixed(instances, 2) + " ms" + (store > 0 ? " + " + fixed(store, 2) + " ms Redis" : "");
+    }
+
+    private static LoadPhase.Result phase(StrategyResult result, Mix mix) {
+        return mix == Mix.BROWSE ? result.browse() : result.shop();
+    }
+
+    private static String storeName(String strategy) {
+        return strategy.equals("external") ? "(Redis `MEMORY USAGE`)" : "(grid entry cost, each backup as much again)";
+    }
+
+    private static String perInstance(StrategyResult.Cost c) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < c.heapAfter().length; i++) {
+            parts.add("shop-" + (i + 1) + " " + (c.heapAfter()[i] < 0 ? "down" : mebibytes(c.heapAfter()[i])));
+        }
+        return String.join(", ", parts);
+    }
+
+    /** "1.00 evalsha + 1.00 hset" per request, or "none". */
+    private static String perRequest(Map<String, Long> counts, int requests) {
+        if (counts.isEmpty()) {
+            return "none";
+        }
+        return new TreeMap<>(counts).entrySet().stream()
+                .map(e -> fixed(e.getValue() / (double) requests, 2) + " " + e.getKey().toUpperCase(Locale.ROOT))
+                .collect(Collectors.joining(" + "));
+    }
+
+    private static String fixed(double value, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+
+    private static String signed(double millis) {
+        return String.format(Locale.ROOT, "%+.1f ms", millis);
+    }
+
+    private static String mebibytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
+    }
+
+}

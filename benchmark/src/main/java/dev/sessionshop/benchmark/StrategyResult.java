@@ -1,0 +1,90 @@
+package dev.sessionshop.benchmark;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything measured for one strategy.
+ *
+ * @param browse   the browse mix
+ * @param shop     the shop mix
+ * @param failover the shop mix during which one instance was killed
+ * @param cost     what a session costs where it is kept
+ * @param cpu      CPU time per request of the two mixes
+ */
+record StrategyResult(String strategy, LoadPhase.Result browse, LoadPhase.Result shop, Failover failover, Cost cost,
+                      Cpu cpu) {
+
+    /**
+     * CPU milliseconds per request: the three instances together, and Redis (external; 0 otherwise).
+     */
+    record Cpu(double browseInstances, double shopInstances, double browseStore, double shopStore) {
+    }
+
+    /**
+     * The failover phase and what the shoppers found afterwards.
+     *
+     * @param killed      the instance killed
+     * @param cartsLost   shoppers whose cart no longer matched their own record
+     * @param cartsFailed shoppers whose cart could not even be read afterwards
+     * @param lostExamples a few "shopper n: expected …, found …" lines
+     */
+    record Failover(LoadPhase.Result phase, int killed, int cartsChecked, int cartsLost, int cartsFailed,
+                    List<String> lostExamples) {
+    }
+
+    /**
+     * The session's cost.
+     *
+     * @param typicalCart        what the measured session holds
+     * @param typicalBytes       bytes of that session in the store: Redis {@code MEMORY USAGE} of its hash
+     *                           (external) or the grid's entry cost at its owner (clustering); -1 for sticky
+     * @param perRequest         store traffic per request kind
+     * @param liveSessions       sessions created for the memory figures
+     * @param heapBefore         live heap per instance (bytes; -1: not running) before they were created …
+     * @param heapAfter          … and after
+     * @param heapGrowth         per instance, what the classes that grew added (see {@link HeapProbe#growth})
+     * @param topGrowth          the classes that grew most, all instances together: "name: bytes"
+     * @param storeBytesBefore   Redis {@code used_memory} (external) or the grid's owned + backup entry cost
+     *                           summed over the members (clustering) before …
+     * @param storeBytesAfter    … and after; -1 for sticky
+     */
+    record Cost(String typicalCart, long typicalBytes, List<RequestCost> perRequest, int liveSessions,
+                long[] heapBefore, long[] heapAfter, long[] heapGrowth, List<String> topGrowth,
+                long storeBytesBefore, long storeBytesAfter) {
+
+        long totalHeapGrowth() {
+            long total = 0;
+            for (long growth : heapGrowth) {
+                total += Math.max(0, growth);
+            }
+            return total;
+        }
+    }
+
+    /**
+     * The store's traffic for one kind of request, measured over {@code requests} of them in a row.
+     *
+     * @param sent      commands the shop sent to Redis, seen with MONITOR — external
+     * @param roundTrips the times Redis read from its clients meanwhile ({@code total_reads_processed}), less
+     *                  what an idle window as long counted (Sentinels, the replica): commands sent in one batch
+     *                  arrive in one read, so this counts round trips — external
+     * @param inScripts commands the store's Lua script ran inside Redis — external
+     * @param gridOperations operations on the session map, all members together — clustering
+     */
+    record RequestCost(String kind, String description, int requests, Map<String, Long> sent, long roundTrips,
+                       Map<String, Long> inScripts, Map<String, Long> gridOperations) {
+
+        double sentPerRequest() {
+            return sent.values().stream().mapToLong(Long::longValue).sum() / (double) requests;
+        }
+
+        double roundTripsPerRequest() {
+            return roundTrips / (double) requests;
+        }
+
+        double gridOperationsPerRequest() {
+            return gridOperations.values().stream().mapToLong(Long::longValue).sum() / (double) requests;
+        }
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * The benchmark: simulated shoppers against the local topology (nginx in front of three Payara Micro
+ * instances, started by {@code deployment/shop}), one strategy after the other in the same run, and a
+ * report with charts in {@code docs/benchmark/}.
+ *
+ * <p>{@link dev.sessionshop.benchmark.Benchmark} is the command line; {@link dev.sessionshop.benchmark.StrategyRun}
+ * is what happens to one strategy (warm-up, the two mixes, the session cost, failover under load);
+ * {@link dev.sessionshop.benchmark.LoadPhase} drives the shoppers and measures; {@link dev.sessionshop.benchmark.Report}
+ * and {@link dev.sessionshop.benchmark.Charts} write the results down.
+ */
+package dev.sessionshop.benchmark;

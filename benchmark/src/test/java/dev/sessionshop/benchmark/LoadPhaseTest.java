@@ -1,0 +1,111 @@
+package dev.sessionshop.benchmark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The load phase against a stand-in shop on loopback whose answers the test controls. */
+class LoadPhaseTest {
+
+    private HttpServer server;
+    private final AtomicBoolean failing = new AtomicBoolean();
+    private final AtomicInteger changes = new AtomicInteger();
+    private URI shop;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            if (exchange.getRequestMethod().equals("POST") || exchange.getRequestMethod().equals("DELETE")) {
+                changes.incrementAndGet();
+            }
+            byte[] body = "{\"lines\":[]}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(failing.get() ? 502 : 200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.start();
+        shop = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    @Test
+    void countsEveryRequestAndMeasuresItsLatency() {
+        LoadPhase.Result result = phase(Mix.BROWSE, Duration.ofMillis(600)).run();
+
+        assertTrue(result.requests() > 10, "requests: " + result.requests());
+        assertEquals(0, result.errors());
+        assertEquals(result.requests(), result.latencyMicros().getTotalCount());
+        assertEquals(result.requests(), sum(result.okPerBucket()));
+        assertEquals(0, changes.get(), "the browse mix changes nothing");
+        assertTrue(result.requestsPerSecond() > 0);
+    }
+
+    @Test
+    void theShopMixChangesTheCartInAboutThirtyPercentOfItsRequests() {
+        LoadPhase.Result result = phase(Mix.SHOP, Duration.ofMillis(800)).run();
+
+        double share = changes.get() / (double) result.requests();
+        assertTrue(share > 0.15 && share < 0.45, "changes: " + changes.get() + " of " + result.requests());
+    }
+
+    @Test
+    void measuresErrorsAndTheTimeUntilEveryShopperIsServedAgainAfterTheEvent() {
+        LoadPhase.Result result = phase(Mix.SHOP, Duration.ofMillis(1500)).run(Duration.ofMillis(300), () -> {
+            failing.set(true);
+            sleep(400);
+            failing.set(false);
+        });
+
+        assertTrue(result.errors() > 0, "the 400 ms of 502s were seen");
+        assertEquals(result.errors(), result.failureReasons().entrySet().stream()
+                .filter(e -> e.getKey().startsWith("HTTP 502 to ")).mapToLong(java.util.Map.Entry::getValue).sum());
+        assertEquals(result.errors(), sum(result.failedPerBucket()));
+        assertNotNull(result.recovery());
+        long recovery = result.recovery().toMillis();
+        assertTrue(recovery >= 400 && recovery < 1000, "served again after " + recovery + " ms");
+        assertTrue(Math.abs(result.eventAt().toMillis() - 300) < 200, "event at " + result.eventAt());
+    }
+
+    private LoadPhase phase(Mix mix, Duration duration) {
+        List<Shopper> shoppers = List.of(new Shopper(1, shop, 1), new Shopper(2, shop, 2), new Shopper(3, shop, 3));
+        return new LoadPhase("test", mix, shoppers, duration, new Progress(new PrintStream(new ByteArrayOutputStream()), false));
+    }
+
+    private static long sum(long[] values) {
+        long total = 0;
+        for (long value : values) {
+            total += value;
+        }
+        return total;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.sessionshop.benchmark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The report from made-up figures: every number it prints is computed from them. */
+class ReportTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void comparesEachStrategyWithStickyAndSaysWhichTargetsAreMissed() throws IOException {
+        Report report = new Report(inputs(), List.of(
+                result("sticky", 1000, 5_000, 0, 0),
+                result("external", 700, 9_000, 0, 0),      // 0.70 x sticky, p99 +4 ms
+                result("clustering", 950, 5_500, 3, 1)));  // 0.95 x, +0.5 ms, 3 errors and a lost cart in failover
+
+        String md = report.markdown();
+
+        assertTrue(md.contains("| external | browse | 700 | 0.70 | "), md);
+        assertTrue(md.contains(" | 0 | 6.00 ms + 0.25 ms Redis |"), md);
+        assertTrue(md.contains("| sticky | shop | 1000 | 1.00 | "), md);
+        assertTrue(md.contains("| clustering | browse | 950 | 0.95 | "), md);
+        assertTrue(md.contains("| external p99, browse, ≤ sticky + 2 ms | +4.0 ms | **no** |"), md);
+        assertTrue(md.contains("| external throughput, browse, ≥ 0.90 × sticky | 0.70 × | **no** |"), md);
+        assertTrue(md.contains("| clustering throughput, browse, ≥ 0.80 × sticky | 0.95 × | yes |"), md);
+        assertTrue(md.contains("| clustering failover: no client-visible error | 3 | **no** |"), md);
+        assertTrue(md.contains("| clustering failover: no cart lost | 1 | **no** |"), md);
+        assertTrue(md.contains("| external failover: served again within 2 s | 700 ms | yes |"), md);
+        assertTrue(md.contains("| commit | abc1234 |"), md);
+    }
+
+    @Test
+    void reportsRedisTrafficPerRequestFromTheCountsMeasured() throws IOException {
+        String md = new Report(inputs(), List.of(result("external", 700, 9_000, 0, 0))).markdown();
+
+        assertTrue(md.contains("| external | read only: r | 1.00 EVALSHA | 1.00 | 1.00 HGETALL + 1.00 PEXPIRE | – |"), md);
+        assertTrue(md.contains("| Redis round trips, read-only request, 1 | 1.00 | yes |"), md);
+        assertTrue(md.contains("| Redis round trips, cart change, ≤ 2 | 2.00 | yes |"), md);
+    }
+
+    @Test
+    void writesTheReportAndThreeSvgCharts() throws IOException {
+        Path file = new Report(inputs(), List.of(result("sticky", 1000, 5_000, 0, 0), result("external", 900, 6_000, 0, 0)))
+                .write(dir.resolve("out"));
+
+        assertEquals("README.md", file.getFileName().toString());
+        for (String chart : List.of(Charts.THROUGHPUT, Charts.LATENCY, Charts.FAILOVER)) {
+            String svg = Files.readString(dir.resolve("out").resolve(chart));
+            assertTrue(svg.contains("<svg") && svg.trim().endsWith("</svg>"), chart);
+            assertTrue(Files.readString(file).contains("](" + chart + ")"), "the report shows " + chart);
+        }
+        assertTrue(Files.readString(dir.resolve("out").resolve(Charts.THROUGHPUT)).contains("external"));
+    }
+
+    private static RunInputs inputs() {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("command", "benchmark/run --quick");
+        values.put("commit", "abc1234");
+        return new RunInputs(values);
+    }
+
+    /** A strategy whose both mixes ran at {@code rps} with a p99 of {@code p99Micros}. */
+    private static StrategyResult result(String strategy, int rps, long p99Micros, int failoverErrors, int cartsLost) {
+        LoadPhase.Result browse = phase(Mix.BROWSE, rps, p99Micros, 0);
+        LoadPhase.Result shop = phase(Mix.SHOP, rps, p99Micros, 0);
+        LoadPhase.Result failover = new LoadPhase.Result("f", Mix.SHOP, 16, Duration.ofSeconds(10), rps * 10L, failoverErrors,
+                failoverErrors == 0 ? Map.of() : Map.of("HTTP 502", (long) failoverErrors), histogram(p99Micros),
+                new long[]{rps / 4, rps / 4}, new long[]{0, failoverErrors}, Duration.ofSeconds(3), Duration.ofMillis(700));
+        StrategyResult.RequestCost read = new StrategyResult.RequestCost("read only", "r", 10,
+                Map.of("evalsha", 10L), 10, Map.of("hgetall", 10L, "pexpire", 10L), Map.of());
+        StrategyResult.RequestCost change = new StrategyResult.RequestCost("cart change", "c", 10,
+                Map.of("evalsha", 10L, "hset", 10L, "pexpire", 10L), 20, Map.of(), Map.of());
+        StrategyResult.Cost cost = new StrategyResult.Cost("3 lines, 4 items", strategy.equals("sticky") ? -1 : 300,
+                List.of(read, change), 1000, new long[]{100, 100, 100}, new long[]{200, 200, 200}, new long[]{100, 100, 100},
+                List.of("java.util.HashMap$Node: 300"), 0, 1000);
+        return new StrategyResult(strategy, browse, shop,
+                new StrategyResult.Failover(failover, 2, 16, cartsLost, 0, List.of()), cost,
+                new StrategyResult.Cpu(6.0, 6.5, strategy.equals("external") ? 0.25 : 0, strategy.equals("external") ? 0.3 : 0));
+    }
+
+    private static LoadPhase.Result phase(Mix mix, int rps, long p99Micros, long errors) {
+        return new LoadPhase.Result(mix.label(), mix, 16, Duration.ofSeconds(10), rps * 10L, errors, Map.of(),
+                histogram(p99Micros), new long[]{rps}, new long[]{0}, null, null);
+    }
+
+    /** 98 latencies of 1 ms and 2 of {@code p99Micros}: the 99th percentile is {@code p99Micros}. */
+    private static Histogram histogram(long p99Micros) {
+        Histogram histogram = new Histogram(3);
+        histogram.recordValueWithCount(1_000, 98);
+        histogram.recordValueWithCount(p99Micros, 2);
+        return histogram;
+    }
+}

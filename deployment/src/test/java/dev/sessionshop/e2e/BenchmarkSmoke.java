@@ -1,0 +1,68 @@
+package dev.sessionshop.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sessionshop.benchmark.Benchmark;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The benchmark's smoke run (seconds of every phase: the mixes, the session cost, failover under load)
+ * against the topology a test class started: it checks that the harness still works with the shop as it
+ * is now, not its figures. Ends with an instance killed, so it is each class's last test.
+ */
+final class BenchmarkSmoke {
+
+    private BenchmarkSmoke() {
+    }
+
+    static void run(Topology shop) throws IOException {
+        for (int n = 1; n <= 3; n++) {
+            if (!running(shop, n)) {
+                shop.start(n);
+            }
+        }
+        Path out = Files.createTempDirectory("benchmark-smoke-");
+        Path repository = Launcher.locate().script().toAbsolutePath().getParent().getParent();
+        String strategy = shop.strategy().launcherName();
+
+        Benchmark.SmokeResult result = Benchmark.smoke(repository, strategy, out);
+
+        assertTrue(result.measuredRequests() > 0, "the mixes sent requests");
+        assertEquals(0, result.measuredErrors(), "no request of the mixes failed");
+        assertTrue(result.failoverRequests() > 0, "the failover phase sent requests");
+        assertEquals(4, result.cartsChecked(), "every shopper read its cart back after the failover");
+        String report = Files.readString(result.report());
+        assertTrue(report.contains("| " + strategy + " | browse | "), report);
+        assertTrue(report.contains("| " + strategy + " | shop | "), report);
+        assertTrue(report.contains("## Failover under load"), report);
+        assertTrue(report.contains("## What a session costs"), report);
+        // What each strategy's session-cost part reads from the shop: Redis's MEMORY USAGE and MONITOR, or the
+        // grid's entry cost (/api/session/location) and map statistics (/api/cluster's sessionMap).
+        switch (strategy) {
+            case "external" -> {
+                assertTrue(report.contains(" B (Redis `MEMORY USAGE`)"), report);
+                assertTrue(report.contains("1.00 EVALSHA"), report);
+            }
+            case "clustering" -> {
+                assertTrue(report.contains(" B (grid entry cost"), report);
+                assertTrue(report.matches("(?s).*\\| clustering \\| cart change: [^|]*\\| – \\| – \\| – \\| [0-9.]+ [A-Z]+.*"), report);
+            }
+            default -> assertTrue(report.contains("| sticky | – (no store) |"), report);
+        }
+        for (String chart : List.of("throughput.svg", "latency-p99.svg", "failover.svg")) {
+            assertTrue(Files.readString(out.resolve(chart)).contains("<svg"), chart);
+        }
+    }
+
+    private static boolean running(Topology shop, int n) {
+        try {
+            return ProcessHandle.of(Long.parseLong(shop.pid(n))).map(ProcessHandle::isAlive).orElse(false);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}
