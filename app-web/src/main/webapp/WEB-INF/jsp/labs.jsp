@@ -36,8 +36,9 @@
 <section class="lab" id="lab-version-cookie">
     <h2>3 · The version cookie</h2>
     <p>Payara sends a second cookie, <code>JSESSIONIDVERSION</code>. An instance that already holds a copy of a
-        session reloads it from the data grid only when that cookie says its copy is out of date. The lab lets B
-        keep a copy, changes the cart on A, and then asks B without the version cookie, and with it.</p>
+        session reloads it from the data grid only when that cookie names a newer version than its copy's. The lab
+        lets B keep a copy, changes the cart on A, then asks B with the version cookie B handed out before the
+        change (a replayed request), without the version cookie, and with the current one; last, A reads the cart.</p>
     <button type="button" data-lab="version-cookie" <c:if test="${not labsEnabled}">disabled</c:if>>Run lab 3</button>
     <div class="lab-result" aria-live="polite"></div>
 </section>
