@@ -11,7 +11,7 @@ import java.util.List;
  * @param strategies      in the order they run; the ratios compare each with {@code sticky}
  * @param users           shoppers, each one request at a time (the fixed concurrency)
  * @param warmUp          shop mix before anything is measured (JIT, connection pools, first sessions), at
- *                        least this long and until two 5 s slices in a row agree within 5 % …
+ *                        least this long and until three 10 s slices in a row agree within 5 % …
  * @param warmUpLimit     … but no longer than this
  * @param measure         how long each mix is measured
  * @param failover        how long the failover phase lasts …
@@ -28,19 +28,20 @@ record BenchmarkSettings(String mode, List<String> strategies, int users, Durati
 
     /** A few minutes per strategy on the 2-core machine: every figure, shorter measurements, fewer sessions. */
     static BenchmarkSettings quick() {
-        return new BenchmarkSettings("quick", ALL_STRATEGIES, 16, Duration.ofSeconds(20), Duration.ofSeconds(60),
+        return new BenchmarkSettings("quick", ALL_STRATEGIES, 16, Duration.ofSeconds(30), Duration.ofSeconds(90),
                 Duration.ofSeconds(15), Duration.ofSeconds(15), Duration.ofSeconds(5), 200, 2_000);
     }
 
     /** Longer measurements for steadier figures (the report in docs/ comes from this one). */
     static BenchmarkSettings full() {
-        return new BenchmarkSettings("full", ALL_STRATEGIES, 16, Duration.ofSeconds(60), Duration.ofSeconds(150),
+        return new BenchmarkSettings("full", ALL_STRATEGIES, 16, Duration.ofSeconds(90), Duration.ofSeconds(240),
                 Duration.ofSeconds(60), Duration.ofSeconds(40), Duration.ofSeconds(10), 500, 10_000);
     }
 
     /** Seconds, against a topology that is already up: checks that the harness works, not its figures. */
     static BenchmarkSettings smoke(String strategy) {
-        return new BenchmarkSettings("smoke", List.of(strategy), 4, Duration.ofSeconds(1), Duration.ofSeconds(1),
+        // A warm-up long enough for a cold page's first compilation (an instance the test class restarted).
+        return new BenchmarkSettings("smoke", List.of(strategy), 4, Duration.ofSeconds(5), Duration.ofSeconds(5),
                 Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(1), 20, 200);
     }
 

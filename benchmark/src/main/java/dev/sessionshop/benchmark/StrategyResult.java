@@ -6,14 +6,19 @@ import java.util.Map;
 /**
  * Everything measured for one strategy.
  *
+ * @param warmUp   how the warm-up before the measurements ended
  * @param browse   the browse mix
  * @param shop     the shop mix
  * @param failover the shop mix during which one instance was killed
  * @param cost     what a session costs where it is kept
  * @param cpu      CPU time per request of the two mixes
  */
-record StrategyResult(String strategy, LoadPhase.Result browse, LoadPhase.Result shop, Failover failover, Cost cost,
-                      Cpu cpu) {
+record StrategyResult(String strategy, WarmUp warmUp, LoadPhase.Result browse, LoadPhase.Result shop, Failover failover,
+                      Cost cost, Cpu cpu) {
+
+    /** How long the warm-up took, and whether it ended because throughput was steady or at its limit. */
+    record WarmUp(long seconds, boolean steady) {
+    }
 
     /**
      * CPU milliseconds per request: the three instances together, and Redis (external; 0 otherwise).

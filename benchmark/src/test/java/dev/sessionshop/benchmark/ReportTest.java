@@ -86,7 +86,7 @@ class ReportTest {
         StrategyResult.Cost cost = new StrategyResult.Cost("3 lines, 4 items", strategy.equals("sticky") ? -1 : 300,
                 List.of(read, change), 1000, new long[]{100, 100, 100}, new long[]{200, 200, 200}, new long[]{100, 100, 100},
                 List.of("java.util.HashMap$Node: 300"), 0, 1000);
-        return new StrategyResult(strategy, browse, shop,
+        return new StrategyResult(strategy, new StrategyResult.WarmUp(60, true), browse, shop,
                 new StrategyResult.Failover(failover, 2, 16, cartsLost, 0, List.of()), cost,
                 new StrategyResult.Cpu(6.0, 6.5, strategy.equals("external") ? 0.25 : 0, strategy.equals("external") ? 0.3 : 0));
     }
