@@ -29,6 +29,21 @@ class ComposeFileTest {
     private static final Pattern SERVICE = Pattern.compile("(?m)^  ([a-z][\\w-]*):");
     private static final Pattern MERGES = Pattern.compile("<<: \\[?([^\\]\\n]+)\\]?");
 
+    /** The image build reads the parent pom, which names every module: Maven refuses a reactor with one missing. */
+    @Test
+    void theImageBuildCopiesThePomOfEveryModule() throws IOException {
+        String parent = Files.readString(Path.of("..", "pom.xml"));
+        String dockerfile = Files.readString(Path.of("Dockerfile"));
+        Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(parent);
+        Set<String> missing = new TreeSet<>();
+        while (module.find()) {
+            if (!dockerfile.contains("COPY " + module.group(1) + "/pom.xml " + module.group(1) + "/")) {
+                missing.add(module.group(1));
+            }
+        }
+        assertTrue(missing.isEmpty(), "deployment/Dockerfile copies no pom.xml of " + missing);
+    }
+
     @Test
     void onlyNginxPublishesAPort() throws IOException {
         Map<String, String> blocks = blocks();
