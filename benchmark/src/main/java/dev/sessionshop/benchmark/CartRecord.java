@@ -6,9 +6,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A shopper's own record of its cart, to check the server's against. A change that failed may or may
- * not have been applied (the instance may have died after saving and before answering), so the record
- * keeps, per product, the least and the most the cart may hold; the server's cart is kept when every
+ * A shopper's own record of its cart, to check the server's against. A change without an answer, or
+ * answered with a 5xx, may or may not have been applied (the instance may have died after saving and
+ * before answering), so the record keeps, per product, the least and the most the cart may hold; a change
+ * the shop refused (4xx) changed nothing and is not recorded at all; the server's cart is kept when every
  * quantity lies in between.
  */
 final class CartRecord {
@@ -22,7 +23,7 @@ final class CartRecord {
         b[1] += quantity;
     }
 
-    /** An addition whose answer never came or was an error: it may have happened. */
+    /** An addition whose answer never came or was a 5xx: it may have happened. */
     void maybeAdded(String productId, int quantity) {
         bounds.computeIfAbsent(productId, id -> new int[2])[1] += quantity;
     }
@@ -32,7 +33,7 @@ final class CartRecord {
         bounds.remove(productId);
     }
 
-    /** A removal whose answer never came or was an error: the line may be gone. */
+    /** A removal whose answer never came or was a 5xx: the line may be gone. */
     void maybeRemoved(String productId) {
         int[] b = bounds.get(productId);
         if (b != null) {

@@ -65,7 +65,7 @@ final class Report {
                 .append("(the panel's request count), so even a *browse* request changes the session. *CPU per request*:\n")
                 .append("what the three instances (and Redis, for external) spent per request, from the operating system's\n")
                 .append("accounting: with every core busy, throughput is about the cores divided by that. Measured after a\n")
-                .append("warm-up of the shop mix in 10 s slices until three in a row agreed within 5 %: ")
+                .append("warm-up (see *durations* above; a cold Payara gets several times faster in its first minutes): ")
                 .append(results.stream().map(r -> r.strategy() + " " + r.warmUp().seconds() + " s" + (r.warmUp().steady() ? "" : " (not steady: the limit)"))
                         .collect(Collectors.joining(", "))).append(".\n\n")
                 .append("| strategy | mix | requests/s | × sticky | p50 ms | p95 ms | p99 ms | p99 − sticky | errors | CPU per request |\n")

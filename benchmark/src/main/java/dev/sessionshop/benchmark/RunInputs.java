@@ -32,8 +32,10 @@ record RunInputs(Map<String, String> values) {
         values.put("nginx", firstLine(quietly(List.of(nginx(), "-v"))).replace("nginx version: ", ""));
         values.put("Redis", firstLine(quietly(List.of("redis-server", "--version"))));
         values.put("shoppers (concurrency)", settings.users() + ", each one request at a time");
-        values.put("durations", "warm-up " + seconds(settings.warmUp()) + " to " + seconds(settings.warmUpLimit())
-                + " (until steady), each mix " + seconds(settings.measure())
+        String warmUp = settings.warmUp().equals(settings.warmUpLimit())
+                ? seconds(settings.warmUp()) + " for each strategy"
+                : seconds(settings.warmUp()) + " to " + seconds(settings.warmUpLimit()) + " (until three 10 s slices agree within 5 %)";
+        values.put("durations", "warm-up (shop mix) " + warmUp + ", each mix " + seconds(settings.measure())
                 + ", failover " + seconds(settings.failover()) + " (kill at " + seconds(settings.killAt()) + ")");
         values.put("session cost", settings.costRequests() + " requests of each kind; " + settings.liveSessions() + " live sessions for the memory figures");
         return new RunInputs(values);

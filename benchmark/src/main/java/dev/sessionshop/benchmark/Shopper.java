@@ -90,7 +90,7 @@ final class Shopper {
             Outcome outcome = send(request("/api/cart/items/" + id).DELETE(), true);
             if (outcome.ok()) {
                 record.removed(id);
-            } else {
+            } else if (outcome.ambiguous()) {
                 record.maybeRemoved(id);
             }
             return outcome;
@@ -105,7 +105,7 @@ final class Shopper {
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"quantity\":" + (quantity + 1) + "}")), true);
         if (outcome.ok()) {
             record.added(id, 1);
-        } else {
+        } else if (outcome.ambiguous()) {
             record.maybeAdded(id, 1);
         }
         return outcome;
@@ -119,7 +119,7 @@ final class Shopper {
                         "{\"productId\":\"" + productId + "\",\"quantity\":" + quantity + "}")), true);
         if (outcome.ok()) {
             record.added(productId, quantity);
-        } else {
+        } else if (outcome.ambiguous()) {
             record.maybeAdded(productId, quantity);
         }
         return outcome;
