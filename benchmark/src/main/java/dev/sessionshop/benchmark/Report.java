@@ -42,7 +42,7 @@ final class Report {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmark report\n\n")
                 .append("Written by `").append(inputs.values().get("command")).append("` (module `benchmark`); run it again to\n")
-                .append("check or replace every figure below. How it measures: [docs/06](../06-the-three-compared.md#the-benchmark).\n\n");
+                .append("check or replace every figure below. How it measures: [the tutorial, page 6](../06-the-three-compared.md#the-benchmark).\n\n");
         inputs(md);
         throughput(md);
         failover(md);

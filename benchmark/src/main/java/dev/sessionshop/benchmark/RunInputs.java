@@ -29,7 +29,7 @@ record RunInputs(Map<String, String> values) {
         values.put("Payara Micro", versions.getProperty("payara.version"));
         values.put("Hazelcast (inside Payara)", versions.getProperty("hazelcast.version"));
         values.put("Lettuce (session store)", versions.getProperty("lettuce.version"));
-        values.put("nginx", firstLine(quietly(List.of(nginx(), "-v"))).replace("nginx version: ", ""));
+        values.put("nginx", firstLine(quietly(List.of(nginx(), "-v"))).replace("nginx version: nginx/", ""));
         values.put("Redis", firstLine(quietly(List.of("redis-server", "--version"))));
         values.put("shoppers (concurrency)", settings.users() + ", each one request at a time");
         String warmUp = settings.warmUp().equals(settings.warmUpLimit())

@@ -41,6 +41,9 @@ class DocsGuardTest {
     private static final Pattern COMPOSE_SERVICE_COMMAND = Pattern.compile(
             "docker(?: |-)compose --profile \\w+ (?:kill|start|stop|restart|logs -f|logs) ([a-z][\\w-]*)");
     private static final Pattern LAUNCHER_COMMAND = Pattern.compile("deployment/shop ([a-z]+)");
+    /** {@code benchmark/run} and the options after it. */
+    private static final Pattern BENCHMARK_COMMAND = Pattern.compile("benchmark/run((?: +--[a-z-]+(?: +[\\w,./]+)?)*)");
+    private static final Pattern OPTION = Pattern.compile("--[a-z-]+");
     /** {@code ./mvnw} or {@code ../mvnw} and its arguments, up to the end of the command. */
     private static final Pattern MAVEN_COMMAND = Pattern.compile("(?<![\\w/])\\.{1,2}/mvnw((?: +[^\\s#;&|`)]+)*)");
     private static final Set<String> LIFECYCLE_PHASES = Set.of(
@@ -54,7 +57,9 @@ class DocsGuardTest {
 
     static Stream<String> documents() {
         Stream<String> readmes = Stream.of(
-                "README.md", "deployment/README.md", "deployment/DOCKER.md", "session-store/README.md");
+                "README.md", "deployment/README.md", "deployment/DOCKER.md", "session-store/README.md",
+                // written by benchmark/run, committed: its links and commands must hold too
+                "docs/benchmark/README.md");
         return Stream.concat(readmes, tutorialPages());
     }
 
@@ -138,6 +143,27 @@ class DocsGuardTest {
             }
         }
         assertTrue(unknown.isEmpty(), document + " shows launcher commands it does not have: " + unknown);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("documents")
+    void everyBenchmarkOptionShownIsOneTheBenchmarkHas(String document) throws Exception {
+        String text = read(document);
+        Matcher command = BENCHMARK_COMMAND.matcher(text);
+        if (!command.find()) {
+            return;
+        }
+        String help = benchmarkHelp();
+        List<String> unknown = new ArrayList<>();
+        do {
+            Matcher option = OPTION.matcher(command.group(1));
+            while (option.find()) {
+                if (!help.contains(option.group() + " ")) {
+                    unknown.add(option.group());
+                }
+            }
+        } while (command.find());
+        assertTrue(unknown.isEmpty(), document + " shows benchmark options it does not have: " + unknown);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -230,6 +256,17 @@ class DocsGuardTest {
         assertTrue(process.waitFor(30, TimeUnit.SECONDS), "deployment/shop help did not finish");
         assertEquals(0, process.exitValue());
         return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    /** {@code benchmark/run --help}: the benchmark module is built before this one, so it needs no build. */
+    private static String benchmarkHelp() throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(ROOT.resolve("benchmark/run").toString(), "--help")
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "benchmark/run --help did not finish");
+        assertEquals(0, process.exitValue(), output);
+        assertTrue(output.startsWith("Usage: benchmark/run"), output);
+        return output;
     }
 
     /**
