@@ -14,7 +14,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -227,5 +230,68 @@ class ClusteringIT {
         shop.start(ownerKilled);
         ReplicatedSessions.awaitGridMembers(shop, 3);
         BrowserTour.run(shop);
+    }
+
+    /**
+     * A shopper whose every request nginx sends to the next instance, sent as soon as the last answer is
+     * in: each instance must see the change the one before made. Payara replicates after the application
+     * has answered; {@code HoldReplyUntilReplicatedFilter} holds the answer until then (without it, the
+     * benchmark's shoppers lost most of their carts).
+     */
+    @Test
+    @Order(8)
+    void aShopperWhoseEveryRequestGoesToAnotherInstanceLosesNoChange(Topology shop) {
+        ReplicatedSessions.awaitGridMembers(shop, 3);
+        ShopClient client = shop.client();
+        List<String> products = List.of("kettle", "teapot", "green-tea", "scale", "tote-bag");
+        Map<String, Integer> expected = new HashMap<>();
+        Set<String> instances = new HashSet<>();
+        for (int i = 0; i < 60; i++) {
+            String product = products.get(i % products.size());
+            ShopClient.Reply reply = expected.containsKey(product)
+                    ? client.putJson("/api/cart/items/" + product, "{\"quantity\":" + (expected.get(product) + 1) + "}")
+                    : client.postJson("/api/cart/items", "{\"productId\":\"" + product + "\",\"quantity\":1}");
+            assertEquals(200, reply.status(), "change " + i + " on " + reply.instance() + ": " + reply.body());
+            expected.merge(product, 1, Integer::sum);
+            instances.add(reply.instance());
+        }
+        assertEquals(3, instances.size(), "round robin: every instance took part " + instances);
+        Map<String, Integer> cart = new HashMap<>();
+        client.getJson("/api/cart").json().getJsonArray("lines").forEach(line ->
+                cart.put(line.asJsonObject().getString("productId"), line.asJsonObject().getInt("quantity")));
+        assertEquals(expected, cart);
+    }
+
+    @Test
+    @Order(9)
+    void theGridReportsWhatASessionCostsItAndWhichOperationsItServed(Topology shop) {
+        ReplicatedSessions.awaitGridMembers(shop, 3);
+        ShopClient client = shop.client();
+        client.postJson("/api/cart/items", "{\"productId\":\"kettle\",\"quantity\":1}");
+        client.getJson("/api/cart");
+
+        JsonObject grid = client.getJson("/api/session/location").json().getJsonObject("grid");
+        assertTrue(grid.getJsonNumber("entryBytes").longValue() > 0, grid.toString());
+        long owned = 0;
+        long backups = 0;
+        long bytes = 0;
+        long sets = 0;
+        for (int n = 1; n <= 3; n++) {
+            JsonObject map = shop.clientOfInstance(n).getJson("/api/cluster").json().getJsonObject("sessionMap");
+            owned += map.getJsonNumber("ownedEntries").longValue();
+            backups += map.getJsonNumber("backupEntries").longValue();
+            bytes += map.getJsonNumber("ownedEntryBytes").longValue();
+            sets += map.getJsonNumber("sets").longValue();
+        }
+        assertTrue(owned >= 1 && backups >= 1, "the session's entry and its backup: " + owned + ", " + backups);
+        assertTrue(bytes >= grid.getJsonNumber("entryBytes").longValue(), "the members' bytes include this entry");
+        assertTrue(sets >= 2, "Payara wrote the session at least once per request: " + sets);
+    }
+
+    /** Last: it kills an instance. The benchmark's smoke run; the figures are benchmark/run's business. */
+    @Test
+    @Order(99)
+    void theBenchmarkHarnessRunsEveryPhaseAgainstThisTopology(Topology shop) throws Exception {
+        BenchmarkSmoke.run(shop);
     }
 }

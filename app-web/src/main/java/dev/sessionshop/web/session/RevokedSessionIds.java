@@ -11,11 +11,12 @@ import java.util.logging.Logger;
  *
  * <p>Why: Payara's {@code changeSessionId()} renames the session only in the memory of the instance that
  * runs it. The data grid keeps the entry under the old id, and the instance that served the session last
- * keeps its own copy, which it trusts as long as the client's {@code JSESSIONIDVERSION} matches. Measured:
- * after sign-in, a client holding the old cookies was served the pre-sign-in session (cart included) by
- * another instance. So sign-in also records the old id here, for as long as the session could live, and
- * {@link RevokedSessionFilter} ends any session still answering to it. Without a grid (sticky, external)
- * this does nothing: one instance's memory, or Redis' {@code RENAMENX}, already retires the old id.
+ * keeps its own copy, which it trusts as long as the client's {@code JSESSIONIDVERSION} names that version
+ * or an older one. Measured: after sign-in, a client holding the old cookies was served the pre-sign-in
+ * session (cart included) by another instance. So sign-in also records the old id here, for as long as the
+ * session could live, and {@link RevokedSessionFilter} ends any session still answering to it. Without a
+ * grid (sticky, external) this does nothing: one instance's memory, or Redis' {@code RENAMENX}, already
+ * retires the old id.
  */
 final class RevokedSessionIds {
 
