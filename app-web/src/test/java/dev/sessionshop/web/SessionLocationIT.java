@@ -90,16 +90,6 @@ class SessionLocationIT extends OnDeployedShop {
     }
 
     @Test
-    void clusterJsonHasNoGridAndNoSessionMapWithoutADataGrid() {
-        JsonObject cluster = shopper.getJson("/api/cluster").json().asJsonObject();
-
-        assertEquals("shop-it", cluster.getString("instance"));
-        assertEquals(0, cluster.getJsonArray("gridMembers").size());
-        assertFalse(cluster.getBoolean("gridSafe"));
-        assertEquals(JsonValue.NULL, cluster.get("sessionMap"), "the benchmark's grid figures exist only with a grid");
-    }
-
-    @Test
     void everyPageLinksToTheSessionPage() {
         assertTrue(shopper.get("/").body().contains("href=\"/session\">Where is my session?</a>"));
     }
