@@ -29,19 +29,30 @@ class ComposeFileTest {
     private static final Pattern SERVICE = Pattern.compile("(?m)^  ([a-z][\\w-]*):");
     private static final Pattern MERGES = Pattern.compile("<<: \\[?([^\\]\\n]+)\\]?");
 
-    /** The image build reads the parent pom, which names every module: Maven refuses a reactor with one missing. */
+    /**
+     * The image build reads the parent pom, which names every module: Maven refuses a reactor with one
+     * missing, so each module's pom must be in the build context and copied.
+     */
     @Test
     void theImageBuildCopiesThePomOfEveryModule() throws IOException {
         String parent = Files.readString(Path.of("..", "pom.xml"));
         String dockerfile = Files.readString(Path.of("Dockerfile"));
+        String dockerignore = Files.readString(Path.of("..", ".dockerignore"));
         Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(parent);
-        Set<String> missing = new TreeSet<>();
+        Set<String> notCopied = new TreeSet<>();
+        Set<String> ignored = new TreeSet<>();
         while (module.find()) {
-            if (!dockerfile.contains("COPY " + module.group(1) + "/pom.xml " + module.group(1) + "/")) {
-                missing.add(module.group(1));
+            String name = module.group(1);
+            if (!dockerfile.contains("COPY " + name + "/pom.xml " + name + "/")) {
+                notCopied.add(name);
+            }
+            // .dockerignore leaves out everything ("*") except what it names with "!".
+            if (!dockerignore.contains("\n!" + name + "/pom.xml\n")) {
+                ignored.add(name);
             }
         }
-        assertTrue(missing.isEmpty(), "deployment/Dockerfile copies no pom.xml of " + missing);
+        assertTrue(notCopied.isEmpty(), "deployment/Dockerfile copies no pom.xml of " + notCopied);
+        assertTrue(ignored.isEmpty(), ".dockerignore keeps the pom.xml of " + ignored + " out of the build context");
     }
 
     @Test
