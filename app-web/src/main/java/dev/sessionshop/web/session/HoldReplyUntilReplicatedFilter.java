@@ -1,12 +1,9 @@
 package dev.sessionshop.web.session;
 
-import dev.sessionshop.web.config.SessionStrategy;
-import dev.sessionshop.web.config.ShopSettings;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
-import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
@@ -27,25 +24,14 @@ import java.io.Writer;
  * {@code flush()} and {@code close()}; the container sends the buffer when the request ends, after the
  * valve. A client then never sees an answer whose session change the grid does not have yet.
  */
-public class HoldReplyUntilReplicatedFilter extends HttpFilter {
+public class HoldReplyUntilReplicatedFilter extends ClusteringOnlyFilter {
 
     /** Larger than any page or JSON answer of the shop; a bigger one (a picture) just goes out in parts. */
     static final int BUFFER_BYTES = 128 * 1024;
 
-    private boolean active;
-
     @Override
-    public void init() {
-        active = ShopSettings.of(getServletContext()).strategy() == SessionStrategy.CLUSTERING;
-    }
-
-    @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void filterClustered(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!active) {
-            chain.doFilter(request, response);
-            return;
-        }
         if (!response.isCommitted()) {
             response.setBufferSize(BUFFER_BYTES);
         }

@@ -1,10 +1,7 @@
 package dev.sessionshop.web.session;
 
-import dev.sessionshop.web.config.SessionStrategy;
-import dev.sessionshop.web.config.ShopSettings;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -17,21 +14,14 @@ import java.util.logging.Logger;
  * before the application sees it. See {@link RevokedSessionIds} for why Payara needs this. One grid
  * lookup per request that carries a session cookie; other strategies skip it.
  */
-public class RevokedSessionFilter extends HttpFilter {
+public class RevokedSessionFilter extends ClusteringOnlyFilter {
 
     private static final Logger LOG = Logger.getLogger(RevokedSessionFilter.class.getName());
 
-    private boolean active;
-
     @Override
-    public void init() {
-        active = ShopSettings.of(getServletContext()).strategy() == SessionStrategy.CLUSTERING;
-    }
-
-    @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void filterClustered(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String requested = active ? request.getRequestedSessionId() : null;
+        String requested = request.getRequestedSessionId();
         if (requested != null && RevokedSessionIds.isRevoked(requested)) {
             HttpSession session = request.getSession(false);
             if (session != null && session.getId().equals(requested)) {
