@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /**
  * The local topology, driven through the launcher ({@code deployment/shop}) exactly as a user drives it:
@@ -77,33 +77,6 @@ final class LocalTopology {
         List<String> command = new ArrayList<>();
         command.add(repository.resolve("deployment/shop").toString());
         command.addAll(List.of(args));
-        Path log = null;
-        try {
-            log = Files.createTempFile("bench-launcher-", ".log");
-            Process process = new ProcessBuilder(command).directory(repository.toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " took longer than " + timeout + ":\n"
-                        + Files.readString(log));
-            }
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " exited with " + process.exitValue() + ":\n"
-                        + Files.readString(log));
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot run " + String.join(" ", command), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted: " + String.join(" ", command), e);
-        } finally {
-            if (log != null) {
-                try {
-                    Files.deleteIfExists(log);
-                } catch (IOException ignored) {
-                    // a temp file left behind
-                }
-            }
-        }
+        Commands.run(timeout, Map.of(), command, repository);
     }
 }
