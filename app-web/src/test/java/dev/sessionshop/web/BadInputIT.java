@@ -39,6 +39,22 @@ class BadInputIT extends OnDeployedShop {
         assertProblem(shopper.getJson("/api/products/unicorn"), 404, "There is no product with id 'unicorn'.");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", "has space", "semi;colon", "ünïcode", "12345678901234567890123456789012345678901234567890123456789012345"})
+    void malformedIdempotencyKeyIsABadRequest(String key) {
+        assertProblem(shopper.postJson("/api/cart/items", "{\"productId\": \"kettle\", \"quantity\": 1}", "Idempotency-Key", key),
+                400, "The Idempotency-Key header must be 1 to 64 letters, digits, '-' or '_' (a UUID will do).");
+    }
+
+    @Test
+    void idempotencyKeyUsedForAnotherChangeIsRefused() {
+        Reply first = shopper.postJson("/api/cart/items", "{\"productId\": \"kettle\", \"quantity\": 1}", "Idempotency-Key", "k1");
+        assertEquals(200, first.status(), first.body());
+        cartBefore = shopper.cart();
+        assertProblem(shopper.postJson("/api/cart/items", "{\"productId\": \"kettle\", \"quantity\": 3}", "Idempotency-Key", "k1"),
+                422, "This Idempotency-Key was already used for another change of this cart; send a new key for a new change.");
+    }
+
     @Test
     void missingQuantityIsABadRequest() {
         assertProblem(shopper.postJson("/api/cart/items", "{\"productId\": \"kettle\"}"),

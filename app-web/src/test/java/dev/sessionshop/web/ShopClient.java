@@ -56,6 +56,12 @@ public final class ShopClient {
         return send(request(path).header("Content-Type", "application/json").POST(BodyPublishers.ofString(json)));
     }
 
+    /** A POST of JSON with one more header (say {@code Idempotency-Key}). */
+    public Reply postJson(String path, String json, String header, String value) {
+        return send(request(path).header("Content-Type", "application/json").header(header, value)
+                .POST(BodyPublishers.ofString(json)));
+    }
+
     public Reply putJson(String path, String json) {
         return send(request(path).header("Content-Type", "application/json").PUT(BodyPublishers.ofString(json)));
     }

@@ -116,6 +116,40 @@ class ShoppingIT extends OnDeployedShop {
     }
 
     @Test
+    void anAdditionSentAgainWithItsIdempotencyKeyIsAppliedOnce() {
+        String add = "{\"productId\": \"kettle\", \"quantity\": 2}";
+        Reply first = shopper.postJson("/api/cart/items", add, "Idempotency-Key", "9b2f6c1e-first");
+        assertEquals(200, first.status(), first.body());
+        assertEquals(null, first.header("Idempotent-Replayed"));
+        assertEquals(2, first.json().asJsonObject().getInt("itemCount"));
+
+        // What nginx sends to another instance when the first died before answering: the same request.
+        Reply again = shopper.postJson("/api/cart/items", add, "Idempotency-Key", "9b2f6c1e-first");
+        assertEquals(200, again.status(), again.body());
+        assertEquals("true", again.header("Idempotent-Replayed"));
+        assertEquals(2, again.json().asJsonObject().getInt("itemCount"), "the second one must not add again");
+
+        Reply another = shopper.postJson("/api/cart/items", add, "Idempotency-Key", "9b2f6c1e-second");
+        assertEquals(4, another.json().asJsonObject().getInt("itemCount"), "a new key is a new addition");
+        assertEquals(null, another.header("Idempotent-Replayed"));
+        assertEquals(4, shopper.cart().getInt("itemCount"));
+    }
+
+    @Test
+    void theSessionForgetsAllButItsLatestIdempotencyKeys() {
+        String add = "{\"productId\": \"kettle\", \"quantity\": 1}";
+        for (int i = 0; i < 17; i++) {
+            assertEquals(200, shopper.postJson("/api/cart/items", add, "Idempotency-Key", "key-" + i).status());
+        }
+        assertEquals(17, shopper.cart().getInt("itemCount"));
+        // The newest 16 are remembered; the first one fell out, so it counts as a new addition.
+        assertEquals("true", shopper.postJson("/api/cart/items", add, "Idempotency-Key", "key-1").header("Idempotent-Replayed"));
+        assertEquals(17, shopper.cart().getInt("itemCount"));
+        assertEquals(null, shopper.postJson("/api/cart/items", add, "Idempotency-Key", "key-0").header("Idempotent-Replayed"));
+        assertEquals(18, shopper.cart().getInt("itemCount"));
+    }
+
+    @Test
     void htmlFormsAddChangeRemoveAndEmpty() {
         String csrf = shopper.csrfToken();
 

@@ -2,6 +2,7 @@ package dev.sessionshop.web.api;
 
 import dev.sessionshop.cart.Cart;
 import dev.sessionshop.cart.CartService;
+import dev.sessionshop.web.cart.IdempotencyKey;
 import dev.sessionshop.web.cart.SessionCart;
 import jakarta.ejb.EJB;
 import jakarta.json.JsonObject;
@@ -9,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.function.UnaryOperator;
 
@@ -39,14 +42,25 @@ public class CartResource {
         return view(SessionCart.current(request));
     }
 
+    /**
+     * Adds to a line. Not idempotent by itself (twice is two more), so a client that wants it safe to send
+     * again, and nginx to be allowed to replay it on another instance, sends an {@code Idempotency-Key}:
+     * the session remembers the keys of its latest additions, and the same key again changes nothing.
+     */
     @POST
     @Path("items")
     @Consumes(MediaType.APPLICATION_JSON)
-    public JsonObject add(InputStream body) {
+    public Response add(@HeaderParam(IdempotencyKey.HEADER) String keyHeader, InputStream body) {
         JsonObject json = JsonBodies.readObject(body);
         String productId = JsonBodies.productId(json);
         int quantity = JsonBodies.quantity(json);
-        return change(cart -> carts.add(cart, productId, quantity));
+        IdempotencyKey key = IdempotencyKey.parse(keyHeader, "add " + productId + " " + quantity);
+        SessionCart.Updated updated = SessionCart.update(request, key, cart -> carts.add(cart, productId, quantity));
+        Response.ResponseBuilder answer = Response.ok(view(updated.cart()));
+        if (updated.replayed()) {
+            answer.header(IdempotencyKey.REPLAYED_HEADER, "true");
+        }
+        return answer.build();
     }
 
     @PUT

@@ -1,6 +1,7 @@
 package dev.sessionshop.web.api;
 
 import dev.sessionshop.cart.ShopException;
+import dev.sessionshop.web.cart.IdempotencyKeyException;
 import dev.sessionshop.web.error.ErrorResponses;
 import dev.sessionshop.web.error.Problem;
 import dev.sessionshop.web.labs.LabUnavailableException;
@@ -37,6 +38,15 @@ final class ProblemMappers {
         @Override
         public Response toResponse(BadJsonException bad) {
             return problem(400, bad.getMessage());
+        }
+    }
+
+    /** A malformed Idempotency-Key (400), or one already used for another change (422). */
+    @Provider
+    public static class IdempotencyKeys implements ExceptionMapper<IdempotencyKeyException> {
+        @Override
+        public Response toResponse(IdempotencyKeyException refused) {
+            return problem(refused.status(), refused.getMessage());
         }
     }
 

@@ -14,6 +14,7 @@ final class StatusTitles {
             Map.entry(409, "Conflict"),
             Map.entry(413, "Request too large"),
             Map.entry(415, "Unsupported media type"),
+            Map.entry(422, "Unprocessable request"),
             Map.entry(500, "Something went wrong"),
             Map.entry(503, "Service unavailable"));
 
