@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 
 /**
  * One simulated shopper: its own connection pool and cookie jar, which keeps every cookie it is given
@@ -81,7 +82,8 @@ final class Shopper {
      * A cart change: usually one more of some product, sometimes the removal of a line. One more of a
      * product already in the cart is a {@code PUT} of the new quantity, as the cart page's quantity field
      * does: idempotent, so nginx may send it again to another instance when the first one died before
-     * answering; only a product not in the cart yet needs the {@code POST}, which nginx never replays.
+     * answering. Only a product not in the cart yet needs the {@code POST}; it carries an
+     * {@code Idempotency-Key}, so nginx may replay it too and the shop applies it once.
      */
     Outcome change() {
         List<String> held = List.copyOf(record.surelyHeld());
@@ -115,6 +117,7 @@ final class Shopper {
     Outcome add(String productId, int quantity) {
         Outcome outcome = send(request("/api/cart/items")
                 .header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"productId\":\"" + productId + "\",\"quantity\":" + quantity + "}")), true);
         if (outcome.ok()) {
