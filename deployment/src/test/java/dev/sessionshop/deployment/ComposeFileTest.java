@@ -90,6 +90,28 @@ class ComposeFileTest {
         }
     }
 
+    /**
+     * sticky and external run Payara's plain in-memory sessions: the asadmin file deployment/shop uses,
+     * mounted and run before boot. Clustering must not get it (it would turn the data grid's sessions off).
+     */
+    @Test
+    void stickyAndExternalInstancesRunTheLaunchersMemorySessionsFileClusteringDoesNot() throws IOException {
+        Map<String, String> blocks = blocks();
+        assertTrue(blocks.get("x-memory-sessions").contains(
+                "./deployment/payara/memory-sessions.asadmin:/opt/payara/memory-sessions.asadmin:ro"), blocks.get("x-memory-sessions"));
+        assertTrue(Files.readString(Path.of("shop")).contains("$SCRIPT_DIR/payara/memory-sessions.asadmin"),
+                "deployment/shop reads the same file");
+        for (int n = 1; n <= 3; n++) {
+            for (String strategy : new String[] {"sticky", "external"}) {
+                String body = blocks.get(strategy + "-shop-" + n);
+                assertTrue(body.contains("*memory-sessions") && body.contains("--prebootcommandfile /opt/payara/memory-sessions.asadmin"),
+                        strategy + "-shop-" + n + ": " + body);
+            }
+            String clustering = blocks.get("clustering-shop-" + n);
+            assertTrue(!clustering.contains("memory-sessions"), "clustering-shop-" + n + ": " + clustering);
+        }
+    }
+
     @Test
     void redisTakesItsPasswordFromASecretNotFromTheFile() throws IOException {
         String compose = Files.readString(COMPOSE);

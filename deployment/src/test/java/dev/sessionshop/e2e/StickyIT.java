@@ -52,6 +52,21 @@ class StickyIT {
         assertTrue(used.size() >= 2, "ip_hash spread 12 client networks over " + used);
     }
 
+    /**
+     * Plain in-memory sessions (deployment/payara/memory-sessions.asadmin), not Payara's replication
+     * manager: that one sets a JSESSIONIDVERSION cookie with every change and serializes the whole
+     * session after every request, which costs sticky a quarter of its CPU with nothing to replicate to.
+     */
+    @Test
+    @Order(9)
+    void sessionsArePayarasPlainInMemoryOnesWithoutAVersionCookie(Topology shop) {
+        ShopClient client = shop.client();
+        Carts.add(client, "kettle", 1);
+        Carts.add(client, "kettle", 1);
+        assertTrue(client.cookie("JSESSIONID").isPresent(), "the session cookie");
+        assertTrue(client.cookie("JSESSIONIDVERSION").isEmpty(), "no replication manager, no version cookie");
+    }
+
     @Test
     @Order(11)
     void lab1InPlaceMutationStaysOnTheOneInstanceThatHoldsTheSession(Topology shop) {
