@@ -7,6 +7,7 @@ import dev.sessionshop.benchmark.Benchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -20,11 +21,14 @@ final class BenchmarkSmoke {
     }
 
     static void run(Topology shop) throws IOException {
-        for (int n = 1; n <= 3; n++) {
+        for (int n = 1; n <= Topology.INSTANCES; n++) {
             if (!running(shop, n)) {
                 shop.start(n);
             }
         }
+        // An instance an earlier test killed and started again may still be out of nginx's rotation
+        // (fail_timeout): its sticky shoppers would move home in the middle of the run, to empty carts.
+        shop.awaitNginxRoutesToEveryInstance(Duration.ofSeconds(30));
         Path out = Files.createTempDirectory("benchmark-smoke-");
         Path repository = Launcher.locate().script().toAbsolutePath().getParent().getParent();
         String strategy = shop.strategy().launcherName();

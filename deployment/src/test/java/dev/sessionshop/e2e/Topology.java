@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -15,6 +18,8 @@ public final class Topology {
 
     /** nginx: the shop as users reach it. */
     public static final URI SHOP = URI.create("http://127.0.0.1:8080/");
+    /** shop-1, shop-2 and shop-3. */
+    public static final int INSTANCES = 3;
 
     /**
      * Each new client gets its own /24 (10.0.N.1): nginx trusts X-Forwarded-For from loopback in the local
@@ -71,6 +76,37 @@ public final class Topology {
             }
         }
         throw new IllegalStateException("no client address maps to " + wanted + " after 64 tries; is it up?");
+    }
+
+    /**
+     * Waits until nginx sends requests to every instance again. After an instance failed, nginx leaves it
+     * out for {@code fail_timeout} (10 s), even once it is back up: a sticky client pinned to it is served
+     * elsewhere meanwhile, and sent home (to a new, empty session) when the time is up. New client
+     * addresses ask until each instance has answered one, within {@code patience}.
+     */
+    public void awaitNginxRoutesToEveryInstance(Duration patience) {
+        Set<String> seen = new HashSet<>();
+        Instant deadline = Instant.now().plus(patience);
+        while (seen.size() < INSTANCES) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("nginx sent requests only to " + seen + " within " + patience);
+            }
+            for (int attempt = 0; attempt < 16 && seen.size() < INSTANCES; attempt++) {
+                seen.add(client().get("api/session").instance());
+            }
+            if (seen.size() < INSTANCES) {
+                pause(Duration.ofMillis(250));
+            }
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The process id of instance n as the launcher recorded it (its pid file). */
@@ -136,7 +172,7 @@ public final class Topology {
     }
 
     private static void checkInstance(int n) {
-        if (n < 1 || n > 3) {
+        if (n < 1 || n > INSTANCES) {
             throw new IllegalArgumentException("instances are 1, 2 and 3, not " + n);
         }
     }
