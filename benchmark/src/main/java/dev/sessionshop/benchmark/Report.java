@@ -155,9 +155,11 @@ final class Report {
                 .append(" requests of each kind in a row. Redis: the commands the shop sent\n")
                 .append("(`MONITOR`), the round trips (Redis's `total_reads_processed`, less an idle window as long: batched\n")
                 .append("commands arrive in one read) and what the store's Lua script ran inside Redis. Grid: operations on the\n")
-                .append("session map (`LocalMapStats`, all members).\n\n")
-                .append("| strategy | request | Redis commands sent | Redis round trips | inside the script | grid operations |\n")
-                .append("|---|---|---|---:|---|---|\n");
+                .append("session map (`LocalMapStats`, all members). *CPU per request*: the same requests again without\n")
+                .append("`MONITOR`, what the instances (and Redis) spent on them less what they spend idle in as long a window:\n")
+                .append("one shopper, so no request shares a read, a write or a wake-up with another, as they do under load.\n\n")
+                .append("| strategy | request | Redis commands sent | Redis round trips | inside the script | grid operations | CPU per request |\n")
+                .append("|---|---|---|---:|---|---|---:|\n");
         for (StrategyResult result : results) {
             for (StrategyResult.RequestCost cost : result.cost().perRequest()) {
                 md.append("| ").append(result.strategy())
@@ -166,6 +168,7 @@ final class Report {
                         .append(" | ").append(result.strategy().equals("external") ? fixed(cost.roundTripsPerRequest(), 2) : "–")
                         .append(" | ").append(result.strategy().equals("external") ? perRequest(cost.inScripts(), cost.requests()) : "–")
                         .append(" | ").append(result.strategy().equals("clustering") ? perRequest(cost.gridOperations(), cost.requests()) : "–")
+                        .append(" | ").append(cost.cpuMillis() < 0 ? "–" : fixed(cost.cpuMillis(), 2) + " ms")
                         .append(" |\n");
             }
         }

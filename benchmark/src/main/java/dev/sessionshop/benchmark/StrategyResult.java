@@ -77,8 +77,12 @@ record StrategyResult(String strategy, WarmUp warmUp, LoadPhase.Result browse, L
      * @param inScripts commands the store's Lua script ran inside Redis — external
      * @param gridOperations operations on the session map, all members together — clustering
      */
+    /**
+     * @param cpuMillis CPU milliseconds per request of this kind, the instances and Redis together, one
+     *                  shopper, less what they use idle in as long a window (-1 when not measured)
+     */
     record RequestCost(String kind, String description, int requests, Map<String, Long> sent, long roundTrips,
-                       Map<String, Long> inScripts, Map<String, Long> gridOperations) {
+                       Map<String, Long> inScripts, Map<String, Long> gridOperations, double cpuMillis) {
 
         double sentPerRequest() {
             return sent.values().stream().mapToLong(Long::longValue).sum() / (double) requests;

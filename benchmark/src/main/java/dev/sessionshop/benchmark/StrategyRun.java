@@ -239,7 +239,34 @@ final class StrategyRun {
         } else {
             issue(request, n, kind);
         }
-        return new StrategyResult.RequestCost(kind, description, n, sent, roundTrips, inScripts, gridOperations);
+        return new StrategyResult.RequestCost(kind, description, n, sent, roundTrips, inScripts, gridOperations,
+                cpuPerRequest(request, n, kind));
+    }
+
+    /**
+     * The same requests again, without {@code MONITOR} (which costs Redis a reply per command): the CPU the
+     * instances and Redis spent on them, less what they spend idle in a window as long (background threads,
+     * the grid's heartbeats), per request.
+     */
+    private double cpuPerRequest(Supplier<Outcome> request, int n, String kind) {
+        List<Long> pids = new ArrayList<>(aliveInstances().stream().map(topology::pid).toList());
+        if (strategy.equals("external")) {
+            pids.add(redis().info("server", "process_id"));
+        }
+        CpuMeter cpu = new CpuMeter(pids);
+        Duration before = cpu.used();
+        long start = System.nanoTime();
+        issue(request, n, kind);
+        Duration busy = cpu.used().minus(before);
+        long elapsedMillis = Math.max(1, (System.nanoTime() - start) / 1_000_000);
+        before = cpu.used();
+        try {
+            Thread.sleep(elapsedMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Duration idle = cpu.used().minus(before);
+        return Math.max(0, busy.minus(idle).toNanos()) / 1e6 / n;
     }
 
     private static void issue(Supplier<Outcome> request, int n, String kind) {

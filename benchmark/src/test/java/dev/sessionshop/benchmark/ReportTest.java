@@ -46,7 +46,7 @@ class ReportTest {
     void reportsRedisTrafficPerRequestFromTheCountsMeasured() throws IOException {
         String md = new Report(inputs(), List.of(result("external", 700, 9_000, 0, 0))).markdown();
 
-        assertTrue(md.contains("| external | read only: r | 1.00 EVALSHA | 1.00 | 1.00 HGETALL + 1.00 PEXPIRE | – |"), md);
+        assertTrue(md.contains("| external | read only: r | 1.00 EVALSHA | 1.00 | 1.00 HGETALL + 1.00 PEXPIRE | – | 0.25 ms |"), md);
         assertTrue(md.contains("| Redis round trips, read-only request, 1 | 1.00 | yes |"), md);
         assertTrue(md.contains("| Redis round trips, cart change, ≤ 2 | 2.00 | yes |"), md);
     }
@@ -80,9 +80,9 @@ class ReportTest {
                 failoverErrors == 0 ? Map.of() : Map.of("HTTP 502", (long) failoverErrors), histogram(p99Micros),
                 new long[]{rps / 4, rps / 4}, new long[]{0, failoverErrors}, Duration.ofSeconds(3), Duration.ofMillis(700));
         StrategyResult.RequestCost read = new StrategyResult.RequestCost("read only", "r", 10,
-                Map.of("evalsha", 10L), 10, Map.of("hgetall", 10L, "pexpire", 10L), Map.of());
+                Map.of("evalsha", 10L), 10, Map.of("hgetall", 10L, "pexpire", 10L), Map.of(), 0.25);
         StrategyResult.RequestCost change = new StrategyResult.RequestCost("cart change", "c", 10,
-                Map.of("evalsha", 10L, "hset", 10L, "pexpire", 10L), 20, Map.of(), Map.of());
+                Map.of("evalsha", 10L, "hset", 10L, "pexpire", 10L), 20, Map.of(), Map.of(), 0.375);
         StrategyResult.Cost cost = new StrategyResult.Cost("3 lines, 4 items", strategy.equals("sticky") ? -1 : 300,
                 List.of(read, change), 1000, new long[]{100, 100, 100}, new long[]{200, 200, 200}, new long[]{100, 100, 100},
                 List.of("java.util.HashMap$Node: 300"), 0, 1000);
