@@ -78,11 +78,13 @@ record StrategyResult(String strategy, WarmUp warmUp, LoadPhase.Result browse, L
      * @param gridOperations operations on the session map, all members together — clustering
      */
     /**
-     * @param cpuMillis CPU milliseconds per request of this kind, the instances and Redis together, one
-     *                  shopper, less what they use idle in as long a window (-1 when not measured)
+     * @param cpuMillis      CPU milliseconds per request of this kind in the instances, one shopper, less
+     *                       what they use idle in as long a window
+     * @param storeCpuMillis the same for Redis (0 without it)
      */
     record RequestCost(String kind, String description, int requests, Map<String, Long> sent, long roundTrips,
-                       Map<String, Long> inScripts, Map<String, Long> gridOperations, double cpuMillis) {
+                       Map<String, Long> inScripts, Map<String, Long> gridOperations, double cpuMillis,
+                       double storeCpuMillis) {
 
         double sentPerRequest() {
             return sent.values().stream().mapToLong(Long::longValue).sum() / (double) requests;

@@ -239,34 +239,39 @@ final class StrategyRun {
         } else {
             issue(request, n, kind);
         }
+        double[] cpu = cpuPerRequest(request, n, kind);
         return new StrategyResult.RequestCost(kind, description, n, sent, roundTrips, inScripts, gridOperations,
-                cpuPerRequest(request, n, kind));
+                cpu[0], cpu[1]);
     }
 
     /**
-     * The same requests again, without {@code MONITOR} (which costs Redis a reply per command): the CPU the
-     * instances and Redis spent on them, less what they spend idle in a window as long (background threads,
-     * the grid's heartbeats), per request.
+     * The same requests again, without {@code MONITOR} (which costs Redis a reply per command), after as
+     * many unmeasured ones (a kind the mixes do not send is still cold): the CPU the instances and Redis
+     * spent on them, each less what it spends idle in a window as long (background threads, the grid's
+     * heartbeats), per request.
      */
-    private double cpuPerRequest(Supplier<Outcome> request, int n, String kind) {
-        List<Long> pids = new ArrayList<>(aliveInstances().stream().map(topology::pid).toList());
-        if (strategy.equals("external")) {
-            pids.add(redis().info("server", "process_id"));
-        }
-        CpuMeter cpu = new CpuMeter(pids);
-        Duration before = cpu.used();
+    private double[] cpuPerRequest(Supplier<Outcome> request, int n, String kind) {
+        issue(request, n, kind);
+        CpuMeter instances = new CpuMeter(aliveInstances().stream().map(topology::pid).toList());
+        CpuMeter store = new CpuMeter(strategy.equals("external") ? List.of(redis().info("server", "process_id")) : List.of());
+        Duration instancesBefore = instances.used();
+        Duration storeBefore = store.used();
         long start = System.nanoTime();
         issue(request, n, kind);
-        Duration busy = cpu.used().minus(before);
+        Duration instancesBusy = instances.used().minus(instancesBefore);
+        Duration storeBusy = store.used().minus(storeBefore);
         long elapsedMillis = Math.max(1, (System.nanoTime() - start) / 1_000_000);
-        before = cpu.used();
+        instancesBefore = instances.used();
+        storeBefore = store.used();
         try {
             Thread.sleep(elapsedMillis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        Duration idle = cpu.used().minus(before);
-        return Math.max(0, busy.minus(idle).toNanos()) / 1e6 / n;
+        Duration instancesIdle = instances.used().minus(instancesBefore);
+        Duration storeIdle = store.used().minus(storeBefore);
+        return new double[]{Math.max(0, instancesBusy.minus(instancesIdle).toNanos()) / 1e6 / n,
+                Math.max(0, storeBusy.minus(storeIdle).toNanos()) / 1e6 / n};
     }
 
     private static void issue(Supplier<Outcome> request, int n, String kind) {

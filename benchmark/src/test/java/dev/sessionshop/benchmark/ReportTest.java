@@ -25,7 +25,8 @@ class ReportTest {
         Report report = new Report(inputs(), List.of(
                 result("sticky", 1000, 5_000, 0, 0),
                 result("external", 700, 9_000, 0, 0),      // 0.70 x sticky, p99 +4 ms
-                result("clustering", 950, 5_500, 3, 1)));  // 0.95 x, +0.5 ms, 3 errors and a lost cart in failover
+                result("clustering", 950, 5_500, 3, 1)),   // 0.95 x, +0.5 ms, 3 errors and a lost cart in failover
+                2);
 
         String md = report.markdown();
 
@@ -33,6 +34,10 @@ class ReportTest {
         assertTrue(md.contains(" | 0 | 6.00 ms + 0.25 ms Redis |"), md);
         assertTrue(md.contains("| sticky | shop | 1000 | 1.00 | "), md);
         assertTrue(md.contains("| clustering | browse | 950 | 0.95 | "), md);
+        // 2 cores at sticky's 1000/s: 2 ms a request; 0.90 x leaves 2/900 - 2/1000 s = 0.222 ms; external adds
+        // 6.00 + 0.25 - 6.00 ms in the instances and Redis.
+        assertTrue(md.contains("| external | browse | 2.000 ms | 0.222 ms at 0.90 × | 0.250 ms |"), md);
+        assertTrue(md.contains("| clustering | shop | 2.000 ms | 0.500 ms at 0.80 × | 0.000 ms |"), md);
         assertTrue(md.contains("| external p99, browse, ≤ sticky + 2 ms | +4.0 ms | **no** |"), md);
         assertTrue(md.contains("| external throughput, browse, ≥ 0.90 × sticky | 0.70 × | **no** |"), md);
         assertTrue(md.contains("| clustering throughput, browse, ≥ 0.80 × sticky | 0.95 × | yes |"), md);
@@ -46,7 +51,7 @@ class ReportTest {
     void reportsRedisTrafficPerRequestFromTheCountsMeasured() throws IOException {
         String md = new Report(inputs(), List.of(result("external", 700, 9_000, 0, 0))).markdown();
 
-        assertTrue(md.contains("| external | read only: r | 1.00 EVALSHA | 1.00 | 1.00 HGETALL + 1.00 PEXPIRE | – | 0.25 ms |"), md);
+        assertTrue(md.contains("| external | read only: r | 1.00 EVALSHA | 1.00 | 1.00 HGETALL + 1.00 PEXPIRE | – | 0.25 ms + 0.02 ms Redis |"), md);
         assertTrue(md.contains("| Redis round trips, read-only request, 1 | 1.00 | yes |"), md);
         assertTrue(md.contains("| Redis round trips, cart change, ≤ 2 | 2.00 | yes |"), md);
     }
@@ -80,9 +85,9 @@ class ReportTest {
                 failoverErrors == 0 ? Map.of() : Map.of("HTTP 502", (long) failoverErrors), histogram(p99Micros),
                 new long[]{rps / 4, rps / 4}, new long[]{0, failoverErrors}, Duration.ofSeconds(3), Duration.ofMillis(700));
         StrategyResult.RequestCost read = new StrategyResult.RequestCost("read only", "r", 10,
-                Map.of("evalsha", 10L), 10, Map.of("hgetall", 10L, "pexpire", 10L), Map.of(), 0.25);
+                Map.of("evalsha", 10L), 10, Map.of("hgetall", 10L, "pexpire", 10L), Map.of(), 0.25, 0.02);
         StrategyResult.RequestCost change = new StrategyResult.RequestCost("cart change", "c", 10,
-                Map.of("evalsha", 10L, "hset", 10L, "pexpire", 10L), 20, Map.of(), Map.of(), 0.375);
+                Map.of("evalsha", 10L, "hset", 10L, "pexpire", 10L), 20, Map.of(), Map.of(), 0.375, 0.04);
         StrategyResult.Cost cost = new StrategyResult.Cost("3 lines, 4 items", strategy.equals("sticky") ? -1 : 300,
                 List.of(read, change), 1000, new long[]{100, 100, 100}, new long[]{200, 200, 200}, new long[]{100, 100, 100},
                 List.of("java.util.HashMap$Node: 300"), 0, 1000);
