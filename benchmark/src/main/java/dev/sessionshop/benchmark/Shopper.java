@@ -88,14 +88,7 @@ final class Shopper {
     Outcome change() {
         List<String> held = List.copyOf(record.surelyHeld());
         if (!held.isEmpty() && random.nextInt(5) == 0) {
-            String id = held.get(random.nextInt(held.size()));
-            Outcome outcome = send(request("/api/cart/items/" + id).DELETE(), true);
-            if (outcome.ok()) {
-                record.removed(id);
-            } else if (outcome.ambiguous()) {
-                record.maybeRemoved(id);
-            }
-            return outcome;
+            return remove(held.get(random.nextInt(held.size())));
         }
         String id = product();
         int quantity = record.exactly(id);
@@ -109,6 +102,17 @@ final class Shopper {
             record.added(id, 1);
         } else if (outcome.ambiguous()) {
             record.maybeAdded(id, 1);
+        }
+        return outcome;
+    }
+
+    /** Removes a product's line, and notes it in the record. */
+    Outcome remove(String productId) {
+        Outcome outcome = send(request("/api/cart/items/" + productId).DELETE(), true);
+        if (outcome.ok()) {
+            record.removed(productId);
+        } else if (outcome.ambiguous()) {
+            record.maybeRemoved(productId);
         }
         return outcome;
     }

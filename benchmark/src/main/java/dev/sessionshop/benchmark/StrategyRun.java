@@ -155,8 +155,18 @@ final class StrategyRun {
         perRequest.add(requestCost(typical, "read only", "GET /api/labs/peek: reads the session, changes nothing",
                 () -> typical.get("/api/labs/peek")));
         AtomicInteger next = new AtomicInteger();
-        perRequest.add(requestCost(typical, "cart change", "POST /api/cart/items: reads, changes the cart",
-                () -> typical.add(Catalog.PRODUCT_IDS.get(next.getAndIncrement() % Catalog.PRODUCT_IDS.size()), 1)));
+        // One more of each product in turn. The passes send more additions than the cart holds (99 of each
+        // of the 14 products): a line that is full is removed first, one extra request per 99 additions.
+        perRequest.add(requestCost(typical, "cart change", "POST /api/cart/items: reads, changes the cart", () -> {
+            String productId = Catalog.PRODUCT_IDS.get(next.getAndIncrement() % Catalog.PRODUCT_IDS.size());
+            if (typical.record().atMost(productId) >= Catalog.MAX_QUANTITY) {
+                Outcome removed = typical.remove(productId);
+                if (!removed.ok()) {
+                    return removed;
+                }
+            }
+            return typical.add(productId, 1);
+        }));
 
         List<Integer> alive = aliveInstances();
         // The same requests first without new sessions (each thread keeps its cookies): whatever they fill
