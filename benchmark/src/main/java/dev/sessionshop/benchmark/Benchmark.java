@@ -24,9 +24,9 @@ public final class Benchmark {
             shop mix, failover under load (one instance killed), and what a session costs (bytes in the store,
             store traffic per request, heap with many live sessions). Writes a Markdown report and SVG charts.
 
-              --quick         shorter warm-up and measurements, 2 000 sessions: about 12 minutes here
+              --quick         shorter warm-up and measurements, 2 000 sessions: 8-12 minutes here
                               (the default)
-              --full          180 s warm-up per strategy, 10 000 sessions: about 25 minutes here
+              --full          180 s warm-up per strategy, 10 000 sessions: 18-25 minutes here
               --strategies    which ones, in this order (default: all three; ratios need sticky)
               --users N       concurrent shoppers (default 16)
               --out DIR       where the report goes (default docs/benchmark)
