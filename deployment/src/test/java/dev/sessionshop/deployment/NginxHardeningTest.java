@@ -8,13 +8,9 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -32,21 +28,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NginxHardeningTest {
 
-    private static final Path NGINX_BINARY = Path.of("/usr/sbin/nginx");
-    private static final Path NGINX = Path.of(System.getProperty("shop.nginxDir", "../nginx"));
-
     @TempDir
     static Path prefix;
 
     private static HttpServer backend;
-    private static Process nginx;
+    private static LocalNginx nginx;
     private static int port;
     private static final AtomicReference<String> lastForwardedProto = new AtomicReference<>();
     private static final AtomicReference<String> lastCookie = new AtomicReference<>();
 
     @BeforeAll
     static void start() throws Exception {
-        assertTrue(Files.isExecutable(NGINX_BINARY), "these tests run the real nginx: apt-get install -y nginx (.ci/run does)");
         backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
         backend.createContext("/", exchange -> {
             lastForwardedProto.set(exchange.getRequestHeaders().getFirst("X-Forwarded-Proto"));
@@ -58,32 +50,15 @@ class NginxHardeningTest {
             exchange.close();
         });
         backend.start();
-        port = freePort();
         String upstream = "127.0.0.1:" + backend.getAddress().getPort();
-
-        Path conf = Files.createDirectories(prefix.resolve("nginx"));
-        Files.createDirectories(prefix.resolve("logs"));
-        Files.createDirectories(conf.resolve("temp"));
-        Files.copy(NGINX.resolve("local/nginx.conf"), conf.resolve("nginx.conf"));
-        Files.copy(NGINX.resolve("shop-proxy.conf"), conf.resolve("shop-proxy.conf"));
-        String text = Files.readString(NGINX.resolve("templates/round-robin.conf.template"));
-        for (Map.Entry<String, String> variable : Map.of("NGINX_LISTEN", "127.0.0.1:" + port,
-                "SHOP_UPSTREAM_1", upstream, "SHOP_UPSTREAM_2", upstream, "SHOP_UPSTREAM_3", upstream).entrySet()) {
-            text = text.replace("${" + variable.getKey() + "}", variable.getValue());
-        }
-        Files.writeString(conf.resolve("shop.conf"), text);
-        // nginx.conf says "daemon off": this process is nginx's master, stopped in stop().
-        nginx = new ProcessBuilder(NGINX_BINARY.toString(), "-p", prefix + "/", "-c", "nginx/nginx.conf",
-                "-e", "logs/nginx.log").redirectErrorStream(true)
-                .redirectOutput(prefix.resolve("logs/nginx.out").toFile()).start();
-        awaitListening(port);
+        nginx = LocalNginx.start(prefix, upstream, upstream, upstream);
+        port = nginx.port();
     }
 
     @AfterAll
     static void stop() throws Exception {
         if (nginx != null) {
-            nginx.destroy();
-            nginx.waitFor();
+            nginx.close();
         }
         if (backend != null) {
             backend.stop(0);
@@ -195,23 +170,5 @@ class NginxHardeningTest {
             }
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
         }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void awaitListening(int port) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (Instant.now().isBefore(deadline)) {
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
-        }
-        throw new IllegalStateException("nginx did not listen on " + port + " within 10 s");
     }
 }

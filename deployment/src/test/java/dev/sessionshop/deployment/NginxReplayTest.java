@@ -14,11 +14,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,8 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NginxReplayTest {
 
-    private static final Path NGINX_BINARY = Path.of("/usr/sbin/nginx");
-    private static final Path NGINX = Path.of(System.getProperty("shop.nginxDir", "../nginx"));
     private static final String ADD = "{\"productId\":\"kettle\",\"quantity\":1}";
 
     @TempDir
@@ -45,12 +40,11 @@ class NginxReplayTest {
     private DyingInstance dying;
     private HttpServer healthy;
     private final List<String> healthyReceived = new CopyOnWriteArrayList<>();
-    private Process nginx;
+    private LocalNginx nginx;
     private int port;
 
     @BeforeEach
     void start() throws Exception {
-        assertTrue(Files.isExecutable(NGINX_BINARY), "these tests run the real nginx: apt-get install -y nginx (.ci/run does)");
         dying = new DyingInstance();
         healthy = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
         healthy.createContext("/", exchange -> {
@@ -63,30 +57,15 @@ class NginxReplayTest {
             exchange.close();
         });
         healthy.start();
-        port = freePort();
         String live = "127.0.0.1:" + healthy.getAddress().getPort();
-        Path conf = Files.createDirectories(prefix.resolve("nginx"));
-        Files.createDirectories(prefix.resolve("logs"));
-        Files.createDirectories(conf.resolve("temp"));
-        Files.copy(NGINX.resolve("local/nginx.conf"), conf.resolve("nginx.conf"));
-        Files.copy(NGINX.resolve("shop-proxy.conf"), conf.resolve("shop-proxy.conf"));
-        String text = Files.readString(NGINX.resolve("templates/round-robin.conf.template"));
-        for (Map.Entry<String, String> variable : Map.of("NGINX_LISTEN", "127.0.0.1:" + port,
-                "SHOP_UPSTREAM_1", "127.0.0.1:" + dying.port(), "SHOP_UPSTREAM_2", live, "SHOP_UPSTREAM_3", live).entrySet()) {
-            text = text.replace("${" + variable.getKey() + "}", variable.getValue());
-        }
-        Files.writeString(conf.resolve("shop.conf"), text);
-        nginx = new ProcessBuilder(NGINX_BINARY.toString(), "-p", prefix + "/", "-c", "nginx/nginx.conf",
-                "-e", "logs/nginx.log").redirectErrorStream(true)
-                .redirectOutput(prefix.resolve("logs/nginx.out").toFile()).start();
-        awaitListening(port);
+        nginx = LocalNginx.start(prefix, "127.0.0.1:" + dying.port(), live, live);
+        port = nginx.port();
     }
 
     @AfterEach
     void stop() throws Exception {
         if (nginx != null) {
-            nginx.destroy();
-            nginx.waitFor();
+            nginx.close();
         }
         if (healthy != null) {
             healthy.stop(0);
@@ -210,23 +189,5 @@ class NginxReplayTest {
             out.flush();
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
         }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void awaitListening(int port) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (Instant.now().isBefore(deadline)) {
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
-        }
-        throw new IllegalStateException("nginx did not listen on " + port + " within 10 s");
     }
 }
