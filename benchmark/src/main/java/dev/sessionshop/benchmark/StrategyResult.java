@@ -76,10 +76,8 @@ record StrategyResult(String strategy, WarmUp warmUp, LoadPhase.Result browse, L
      *                  arrive in one read, so this counts round trips — external
      * @param inScripts commands the store's Lua script ran inside Redis — external
      * @param gridOperations operations on the session map, all members together — clustering
-     */
-    /**
-     * @param cpuMillis      CPU milliseconds per request of this kind in the instances, one shopper, less
-     *                       what they use idle in as long a window
+     * @param cpuMillis CPU milliseconds per request of this kind in the instances, one shopper, less what
+     *                  they use idle in as long a window (measured again, without MONITOR)
      * @param storeCpuMillis the same for Redis (0 without it)
      */
     record RequestCost(String kind, String description, int requests, Map<String, Long> sent, long roundTrips,

@@ -3,7 +3,6 @@ package dev.sessionshop.web.cart;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The {@link IdempotencyKey}s of the session's latest keyed cart changes, with what each stood for. It is
@@ -41,12 +40,8 @@ final class AppliedChanges implements Serializable {
         return new AppliedChanges(next);
     }
 
-    int size() {
-        return fingerprints.size();
-    }
-
     @Override
     public String toString() {
-        return "AppliedChanges" + Map.copyOf(fingerprints).keySet();
+        return "AppliedChanges" + fingerprints.keySet();
     }
 }
