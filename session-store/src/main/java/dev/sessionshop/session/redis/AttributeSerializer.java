@@ -12,6 +12,7 @@ import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * Java serialization of attribute values, read back only through an allow-list.
@@ -28,14 +29,17 @@ final class AttributeSerializer {
     private final ObjectInputFilter filter;
     private final String filterSpec;
     private final long maxBytes;
+    private final List<String> allowedClasses;
 
     AttributeSerializer(RedisSessionConfig config) {
         this.maxBytes = config.maxAttributeBytes();
+        this.allowedClasses = config.allowedClasses();
         StringBuilder spec = new StringBuilder()
                 .append("maxdepth=").append(config.maxDepth())
                 .append(";maxrefs=").append(config.maxReferences())
                 .append(";maxbytes=").append(config.maxAttributeBytes())
-                .append(";maxarray=").append(config.maxAttributeBytes());
+                // maxarray counts elements, not bytes.
+                .append(";maxarray=").append(config.maxArrayLength());
         for (String pattern : config.allowedClasses()) {
             spec.append(';').append(pattern.trim());
         }
@@ -69,6 +73,9 @@ final class AttributeSerializer {
     }
 
     /**
+     * @throws MissingClassException      when the value is of an allowed class that this application does
+     *                                    not have, or has in another version (serialVersionUID): a rolling
+     *                                    deploy, not an attack
      * @throws RejectedAttributeException when the bytes are not on the allow-list, exceed a limit, or
      *                                    are not a valid serialization stream
      */
@@ -79,11 +86,40 @@ final class AttributeSerializer {
         try (ObjectInputStream in = new FilteredInputStream(new ByteArrayInputStream(bytes), filter)) {
             return in.readObject();
         } catch (InvalidClassException e) {
-            // Thrown by the filter ("filter status: REJECTED") and by serialVersionUID mismatches.
+            // Thrown by the filter ("filter status: REJECTED") and by serialVersionUID mismatches
+            // ("local class incompatible"): only the second is another version of a class we allow.
+            if (e.getMessage() != null && e.getMessage().contains("local class incompatible") && allowed(e.classname)) {
+                throw new MissingClassException(name, e.classname + " has another serialVersionUID here");
+            }
             throw new RejectedAttributeException(name, e.getMessage());
-        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+        } catch (ClassNotFoundException e) {
+            // The filter never saw a class that does not resolve; judge it by its name.
+            if (allowed(e.getMessage())) {
+                throw new MissingClassException(name, "class " + e.getMessage() + " is not in this application");
+            }
+            throw new RejectedAttributeException(name, "class not allowed");
+        } catch (IOException | RuntimeException e) {
             throw new RejectedAttributeException(name, e.getClass().getSimpleName());
         }
+    }
+
+    /** Whether a class name matches the allow-list, with ObjectInputFilter's pattern rules. */
+    boolean allowed(String className) {
+        if (className == null || className.isEmpty() || className.startsWith("[")) {
+            return false;
+        }
+        int dot = className.lastIndexOf('.');
+        String pkg = dot < 0 ? "" : className.substring(0, dot);
+        for (String pattern : allowedClasses) {
+            String p = pattern.trim();
+            if (p.endsWith(".**") ? (pkg + ".").startsWith(p.substring(0, p.length() - 2))
+                    : p.endsWith(".*") ? pkg.equals(p.substring(0, p.length() - 2))
+                    : p.endsWith("*") ? className.startsWith(p.substring(0, p.length() - 1))
+                    : className.equals(p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Resolves classes through the web application's class loader, whichever loader holds this module. */
@@ -106,6 +142,16 @@ final class AttributeSerializer {
                 }
             }
             return super.resolveClass(desc);
+        }
+    }
+
+    /** A value of a class this application lacks (or has in another version): skipped, not an attack. */
+    static final class MissingClassException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        MissingClassException(String attribute, String reason) {
+            super("attribute '" + attribute + "' unreadable: " + reason, null, false, false);
         }
     }
 

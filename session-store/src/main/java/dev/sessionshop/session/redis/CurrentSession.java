@@ -1,5 +1,7 @@
 package dev.sessionshop.session.redis;
 
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,6 +31,7 @@ final class CurrentSession {
     private boolean loaded;
     private RedisSession session;
     private boolean requestedIdValid;
+    private boolean asyncListenerAdded;
 
     CurrentSession(RedisSessionStore store, HttpServletRequest request, HttpServletResponse response) {
         this.store = store;
@@ -47,16 +50,21 @@ final class CurrentSession {
 
     synchronized boolean isRequestedIdValid() {
         get(false);
-        return requestedIdValid && session != null && session.isValid() && session.getId().equals(requestedId);
+        return requestedIdValid && session != null && session.isUsable() && session.getId().equals(requestedId);
+    }
+
+    RedisSessionStore store() {
+        return store;
     }
 
     /**
-     * The session as {@code HttpServletRequest.getSession(create)} defines it.
+     * The session as {@code HttpServletRequest.getSession(create)} defines it. A session that was
+     * invalidated, gone from Redis or discarded counts as none.
      *
      * @throws SessionStoreUnavailableException when Redis cannot be reached
      */
     synchronized RedisSession get(boolean create) {
-        if (session != null && session.isValid()) {
+        if (session != null && session.isUsable()) {
             return session;
         }
         if (!loaded) {
@@ -75,7 +83,7 @@ final class CurrentSession {
         if (response.isCommitted()) {
             throw new IllegalStateException("Cannot create a session after the response has been committed");
         }
-        session = RedisSession.create(this, SessionIds.newId(), System.currentTimeMillis(),
+        session = RedisSession.create(this, store.serializer(), SessionIds.newId(), System.currentTimeMillis(),
                 store.defaultMaxInactiveSeconds());
         // The cookie goes out now, while headers can still be set; the hash is written at the save.
         response.addHeader("Set-Cookie", store.cookies().issue(session.getId(), request));
@@ -93,46 +101,105 @@ final class CurrentSession {
             LOG.log(Level.FINE, "No session {0} in Redis (expired, invalidated or forged)", SessionIds.forLog(requestedId));
             return null;
         }
-        try {
-            RedisSession loadedSession = RedisSession.load(this, requestedId, hash.get(), store.serializer(),
-                    store.defaultMaxInactiveSeconds());
-            LOG.log(Level.FINE, "Loaded session {0} with {1} fields", new Object[]{SessionIds.forLog(requestedId), hash.get().size()});
-            return loadedSession;
-        } catch (AttributeSerializer.RejectedAttributeException e) {
-            // A planted or damaged value: never run it, never fail the request. The whole session goes,
-            // since a partial one could break the application's invariants.
-            LOG.log(Level.WARNING, "Discarding session {0}: {1}", new Object[]{SessionIds.forLog(requestedId), e.getMessage()});
-            store.delete(requestedId);
-            return null;
+        LOG.log(Level.FINE, "Loaded session {0} with {1} fields", new Object[]{SessionIds.forLog(requestedId), hash.get().size()});
+        return RedisSession.load(this, store.serializer(), requestedId, hash.get(), store.defaultMaxInactiveSeconds());
+    }
+
+    /**
+     * Writes the session's changes, if any (no version check: last writer wins per attribute). Called
+     * before the response commits and again after the filter chain; the second call writes only what
+     * changed in between.
+     *
+     * @throws SessionStoreUnavailableException when Redis cannot be reached
+     */
+    void save() {
+        RedisSession current;
+        synchronized (this) {
+            current = session;
+        }
+        if (current != null) {
+            current.save();
         }
     }
 
     /**
-     * Writes the session's changes, if any. Called before the response commits and again after the
-     * filter chain; the second call writes only what changed in between.
-     *
-     * @throws SessionStoreUnavailableException when Redis cannot be reached
+     * Saves once more when an async cycle ends (complete, error or timeout all end in onComplete): what
+     * an async thread changes after the filter chain returned is written then. Registered once.
      */
-    synchronized void save() {
-        if (session != null) {
-            session.saveTo(store, store.serializer());
+    synchronized void saveWhenAsyncCompletes(HttpServletRequest asyncRequest) {
+        if (asyncListenerAdded || !asyncRequest.isAsyncStarted()) {
+            return;
         }
+        asyncListenerAdded = true;
+        asyncRequest.getAsyncContext().addListener(new AsyncListener() {
+            @Override
+            public void onComplete(AsyncEvent event) {
+                try {
+                    save();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Session changes of an async request not saved: {0}", e.getMessage());
+                }
+            }
+
+            @Override
+            public void onTimeout(AsyncEvent event) {
+            }
+
+            @Override
+            public void onError(AsyncEvent event) {
+            }
+
+            @Override
+            public void onStartAsync(AsyncEvent event) {
+                event.getAsyncContext().addListener(this);
+            }
+        });
     }
 
     /** Called by {@link RedisSession#invalidate()}: the key goes at once, the cookie goes if it still can. */
-    synchronized void invalidated(RedisSession invalidated) {
+    void invalidated(RedisSession invalidated) {
         if (invalidated.isPersisted()) {
             store.delete(invalidated.getId());
         }
+        expireCookie();
+        LOG.log(Level.FINE, "Invalidated session {0}", SessionIds.forLog(invalidated.getId()));
+    }
+
+    /**
+     * Called by {@link RedisSession} when a write found the session gone from Redis: another request
+     * invalidated or renamed it, or it expired, after this request read it. Its changes are dropped: a late
+     * write must not bring a signed-out session back. No cookie is sent either way: the client holds no
+     * cookie for a dead id from this request, and expiring the cookie could delete the new id another
+     * request just handed the same browser (a sign-in racing this one).
+     */
+    void gone(RedisSession dead) {
+        LOG.log(Level.INFO, "Session {0} ended (invalidated, renamed or expired) while this request used it; "
+                + "its changes were dropped", SessionIds.forLog(dead.getId()));
+    }
+
+    /**
+     * Called by {@link RedisSession} when a stored value was refused (planted or damaged): the whole session
+     * goes, since a partial one could break the application's invariants. The request goes on as if it had
+     * had no session: {@code getSession(false)} answers null from now on.
+     */
+    void discarded(RedisSession poisoned, AttributeSerializer.RejectedAttributeException cause) {
+        LOG.log(Level.WARNING, "Discarding session {0}: {1}", new Object[]{SessionIds.forLog(poisoned.getId()), cause.getMessage()});
+        store.delete(poisoned.getId());
+        expireCookie();
+    }
+
+    private void expireCookie() {
         if (!response.isCommitted()) {
             response.addHeader("Set-Cookie", store.cookies().expire(request));
         }
-        LOG.log(Level.FINE, "Invalidated session {0}", SessionIds.forLog(invalidated.getId()));
     }
 
     /**
      * {@code HttpServletRequest.changeSessionId()}: the same state under a fresh id; the old id no
      * longer names anything (defeats session fixation after login).
+     *
+     * @throws IllegalStateException without a session, after the commit, or when the session ended meanwhile
+     *                               (another request signed it out): it is not brought back under a new id
      */
     synchronized String changeId() {
         RedisSession current = get(false);
@@ -144,8 +211,12 @@ final class CurrentSession {
         }
         String oldId = current.getId();
         String newId = SessionIds.newId();
-        boolean keyExists = current.isPersisted() && store.rename(oldId, newId);
-        current.renamed(newId, keyExists);
+        if (current.isPersisted() && !store.rename(oldId, newId)) {
+            current.markInvalid();
+            gone(current);
+            throw new IllegalStateException("changeSessionId: the session ended meanwhile");
+        }
+        current.renamed(newId);
         response.addHeader("Set-Cookie", store.cookies().issue(newId, request));
         LOG.log(Level.FINE, "Changed session id {0} to {1}", new Object[]{SessionIds.forLog(oldId), SessionIds.forLog(newId)});
         return newId;

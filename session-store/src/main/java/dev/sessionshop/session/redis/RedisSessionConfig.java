@@ -25,6 +25,8 @@ public final class RedisSessionConfig {
     private final int maxDepth;
     private final long maxReferences;
     private final long maxAttributeBytes;
+    private final int maxArrayLength;
+    private final boolean forceSecureCookie;
 
     private RedisSessionConfig(Builder builder) {
         this.redisUri = builder.redisUri;
@@ -47,10 +49,12 @@ public final class RedisSessionConfig {
         this.maxDepth = builder.maxDepth;
         this.maxReferences = builder.maxReferences;
         this.maxAttributeBytes = builder.maxAttributeBytes;
+        this.maxArrayLength = builder.maxArrayLength;
+        this.forceSecureCookie = builder.forceSecureCookie;
         if (!cookieName.matches("[A-Za-z0-9_\\-]+")) {
             throw new IllegalArgumentException("cookieName must be a plain token: " + cookieName);
         }
-        if (maxDepth <= 0 || maxReferences <= 0 || maxAttributeBytes <= 0) {
+        if (maxDepth <= 0 || maxReferences <= 0 || maxAttributeBytes <= 0 || maxArrayLength <= 0) {
             throw new IllegalArgumentException("deserialization limits must be positive");
         }
         for (String pattern : allowedClasses) {
@@ -122,6 +126,14 @@ public final class RedisSessionConfig {
         return maxAttributeBytes;
     }
 
+    public int maxArrayLength() {
+        return maxArrayLength;
+    }
+
+    public boolean forceSecureCookie() {
+        return forceSecureCookie;
+    }
+
     @Override
     public String toString() {
         // The URI may carry a password (redis://:secret@host): never print it.
@@ -168,6 +180,8 @@ public final class RedisSessionConfig {
         private int maxDepth = 20;
         private long maxReferences = 10_000;
         private long maxAttributeBytes = 1024 * 1024;
+        private int maxArrayLength = 10_000;
+        private boolean forceSecureCookie;
 
         private Builder() {
         }
@@ -243,6 +257,26 @@ public final class RedisSessionConfig {
             this.maxDepth = maxDepth;
             this.maxReferences = maxReferences;
             this.maxAttributeBytes = maxAttributeBytes;
+            return this;
+        }
+
+        /**
+         * The most elements any one array in an attribute value may declare. A stream states an array's
+         * length before its elements, and the JVM allocates it whole: without this limit a 237-byte value
+         * could make it allocate 80 MiB before failing.
+         */
+        public Builder maxArrayLength(int maxArrayLength) {
+            this.maxArrayLength = maxArrayLength;
+            return this;
+        }
+
+        /**
+         * Always mark the session cookie {@code Secure}, whatever the request says: for a site served only
+         * over HTTPS behind a proxy whose scheme the container does not see. Default false: {@code Secure}
+         * when the request is secure or marked so ({@link dev.sessionshop.session.SecureRequests}).
+         */
+        public Builder forceSecureCookie(boolean forceSecureCookie) {
+            this.forceSecureCookie = forceSecureCookie;
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.sessionshop.session.redis;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -47,8 +48,12 @@ public final class RedisSessionFilter implements Filter {
             return;
         }
         if (alreadyWrapped(request)) {
-            // A forward or include inside our own wrapper: the outer pass saves.
+            // A forward or include inside our own wrapper: the outer pass saves. An ASYNC dispatch of the
+            // wrapped request is a pass of its own, after the first one ended: it saves what it changed.
             chain.doFilter(request, response);
+            if (request.getDispatcherType() == DispatcherType.ASYNC) {
+                saveAfter(request, (CurrentSession) request.getAttribute(CurrentSession.REQUEST_ATTRIBUTE));
+            }
             return;
         }
         CurrentSession current = (CurrentSession) request.getAttribute(CurrentSession.REQUEST_ATTRIBUTE);
@@ -60,16 +65,45 @@ public final class RedisSessionFilter implements Filter {
         SaveBeforeCommitResponse sessionResponse = new SaveBeforeCommitResponse(response, current::save);
         try {
             chain.doFilter(sessionRequest, sessionResponse);
-            current.save();
         } catch (SessionStoreUnavailableException e) {
             storeUnavailable(request, response, e);
+            return;
         } catch (IOException | ServletException | RuntimeException e) {
             // Frameworks and JSPs like to wrap what they catch.
             SessionStoreUnavailableException cause = unavailableCause(e);
             if (cause == null) {
+                // One rule for every way a request ends: what it changed is written. The cookie of a new
+                // session may already be out, and a save before the commit may have written part of it.
+                saveDespite(request, current, e);
                 throw e;
             }
             storeUnavailable(request, response, cause);
+            return;
+        }
+        try {
+            saveAfter(request, current);
+        } catch (SessionStoreUnavailableException e) {
+            storeUnavailable(request, response, e);
+        }
+    }
+
+    /** The save at the end of a pass; when the request went async, once more when the async cycle ends. */
+    private static void saveAfter(HttpServletRequest request, CurrentSession current) {
+        if (current == null) {
+            return;
+        }
+        current.save();
+        if (request.isAsyncStarted()) {
+            current.saveWhenAsyncCompletes(request);
+        }
+    }
+
+    private static void saveDespite(HttpServletRequest request, CurrentSession current, Exception failure) {
+        try {
+            current.save();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Session changes of {0} {1}, which failed with {2}, not saved: {3}",
+                    new Object[]{request.getMethod(), request.getRequestURI(), failure.getClass().getSimpleName(), e.getMessage()});
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.sessionshop.session.redis;
 
+import dev.sessionshop.session.VersionedSession;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandExecutionException;
@@ -15,13 +16,6 @@ import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
-import io.lettuce.core.output.IntegerOutput;
-import io.lettuce.core.output.BooleanOutput;
-import io.lettuce.core.protocol.AsyncCommand;
-import io.lettuce.core.protocol.Command;
-import io.lettuce.core.protocol.CommandArgs;
-import io.lettuce.core.protocol.CommandType;
-import io.lettuce.core.protocol.RedisCommand;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -63,12 +57,17 @@ public final class RedisSessionStore implements AutoCloseable {
 
     /**
      * Read = one round trip: the hash and the new last-access time and TTL in one atomic step. A
-     * missing key stays missing, so a forged id cannot create one. The reply still holds the previous
-     * lastAccessedTime, which is what {@code getLastAccessedTime()} must return.
+     * missing key stays missing, so a forged id cannot create one; a hash without its creation time is
+     * no session (a fragment) and is deleted. The reply still holds the previous lastAccessedTime, which
+     * is what {@code getLastAccessedTime()} must return.
      */
     static final String READ_SCRIPT = """
             local hash = redis.call('HGETALL', KEYS[1])
             if #hash == 0 then return hash end
+            if redis.call('HEXISTS', KEYS[1], 'creationTime') == 0 then
+              redis.call('DEL', KEYS[1])
+              return {}
+            end
             redis.call('HSET', KEYS[1], 'lastAccessedTime', ARGV[1])
             local ttl = tonumber(redis.call('HGET', KEYS[1], 'maxInactiveInterval') or ARGV[2])
             if ttl and ttl > 0 then
@@ -79,6 +78,49 @@ public final class RedisSessionStore implements AutoCloseable {
             return hash
             """;
     private static final String READ_SCRIPT_SHA = sha1(READ_SCRIPT);
+
+    /**
+     * Write = one round trip, one atomic step: the fields set, the fields deleted, the version incremented
+     * and the TTL applied together, so no key ever exists without its TTL. ARGV: mode, the version the
+     * writer read, TTL in ms (0 or less: none), the number n of fields to set, n field/value pairs, then
+     * the fields to delete. Modes: {@code create} refuses an existing key; {@code update} and
+     * {@code checked} refuse a session that is gone (invalidated, renamed or expired since it was read),
+     * so a late write cannot bring it back; {@code checked} also refuses when another write came first.
+     * Returns the new version, or -1 (gone), -2 (conflict), -3 (exists).
+     */
+    static final String WRITE_SCRIPT = """
+            local mode = ARGV[1]
+            if mode == 'create' then
+              if redis.call('EXISTS', KEYS[1]) == 1 then return -3 end
+            elseif redis.call('HEXISTS', KEYS[1], 'creationTime') == 0 then
+              return -1
+            elseif mode == 'checked' and tonumber(redis.call('HGET', KEYS[1], 'version') or '0') ~= tonumber(ARGV[2]) then
+              return -2
+            end
+            local n = tonumber(ARGV[4])
+            if n > 0 then redis.call('HSET', KEYS[1], unpack(ARGV, 5, 4 + 2 * n)) end
+            if #ARGV > 4 + 2 * n then redis.call('HDEL', KEYS[1], unpack(ARGV, 5 + 2 * n, #ARGV)) end
+            local version = redis.call('HINCRBY', KEYS[1], 'version', 1)
+            local ttl = tonumber(ARGV[3])
+            if ttl > 0 then redis.call('PEXPIRE', KEYS[1], ttl) else redis.call('PERSIST', KEYS[1]) end
+            return version
+            """;
+    private static final String WRITE_SCRIPT_SHA = sha1(WRITE_SCRIPT);
+
+    /** How a write treats what is in Redis: see {@link #WRITE_SCRIPT}. */
+    enum WriteMode {
+        CREATE("create"), UPDATE("update"), CHECKED("checked");
+
+        private final byte[] argument;
+
+        WriteMode(String argument) {
+            this.argument = argument.getBytes(StandardCharsets.US_ASCII);
+        }
+    }
+
+    /** What a write did, and the session's version after it (when saved). */
+    record Written(VersionedSession.Outcome outcome, long version) {
+    }
 
     private final RedisSessionConfig config;
     private final RedisURI uri;
@@ -93,11 +135,14 @@ public final class RedisSessionStore implements AutoCloseable {
     private RedisSessionStore(RedisSessionConfig config) {
         this.config = config;
         this.uri = RedisUris.of(config);
-        this.cookies = new SessionCookies(config.cookieName());
+        this.cookies = new SessionCookies(config.cookieName(), config.forceSecureCookie());
         this.serializer = new AttributeSerializer(config);
         this.client = RedisClient.create();
         this.client.setOptions(ClientOptions.builder()
-                .autoReconnect(true)
+                // At most once: with auto-reconnect Lettuce re-sends the commands a broken connection
+                // left unanswered, so a save already answered with a 503 could land seconds later over a
+                // newer one. The store opens a new connection itself on the next request instead.
+                .autoReconnect(false)
                 // Fail fast while disconnected: a queued command would hold a request thread until
                 // the timeout, and a burst of them would exhaust the container's pool.
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
@@ -179,15 +224,7 @@ public final class RedisSessionStore implements AutoCloseable {
     Optional<Map<String, byte[]>> load(String sessionId) {
         String[] keys = {key(sessionId)};
         byte[][] args = {SessionHash.number(System.currentTimeMillis()), SessionHash.number(defaultMaxInactiveSeconds())};
-        List<Object> reply = call("load", c -> {
-            RedisCommands<String, byte[]> sync = c.sync();
-            try {
-                return sync.evalsha(READ_SCRIPT_SHA, ScriptOutputType.MULTI, keys, args);
-            } catch (RedisNoScriptException e) {
-                // First use after a Redis restart or SCRIPT FLUSH: EVAL runs it and caches it again.
-                return sync.eval(READ_SCRIPT, ScriptOutputType.MULTI, keys, args);
-            }
-        });
+        List<Object> reply = script("load", READ_SCRIPT, READ_SCRIPT_SHA, ScriptOutputType.MULTI, keys, args);
         if (reply == null || reply.isEmpty()) {
             return Optional.empty();
         }
@@ -199,38 +236,36 @@ public final class RedisSessionStore implements AutoCloseable {
     }
 
     /**
-     * One round trip: HSET of the changed fields, HDEL of the removed ones and PEXPIRE (or PERSIST),
-     * handed to the connection as one batch so they leave in one write and are answered together.
+     * One round trip, atomic: see {@link #WRITE_SCRIPT}.
+     *
+     * @param expectedVersion the version the writer read (checked in {@link WriteMode#CHECKED} only)
+     * @throws IllegalStateException when a new session's id is taken (it never is: 256-bit ids)
      */
-    void save(String sessionId, Map<String, byte[]> fields, Collection<String> deletedFields, int maxInactiveSeconds) {
-        String key = key(sessionId);
-        List<RedisCommand<String, byte[], ?>> batch = new ArrayList<>(3);
-        if (!fields.isEmpty()) {
-            CommandArgs<String, byte[]> args = new CommandArgs<>(CODEC).addKey(key);
-            fields.forEach((field, value) -> args.addKey(field).addValue(value));
-            batch.add(new AsyncCommand<>(new Command<>(CommandType.HSET, new IntegerOutput<>(CODEC), args)));
-        }
-        if (!deletedFields.isEmpty()) {
-            CommandArgs<String, byte[]> args = new CommandArgs<>(CODEC).addKey(key);
-            deletedFields.forEach(args::addKey);
-            batch.add(new AsyncCommand<>(new Command<>(CommandType.HDEL, new IntegerOutput<>(CODEC), args)));
-        }
-        CommandArgs<String, byte[]> ttlArgs = new CommandArgs<>(CODEC).addKey(key);
-        if (maxInactiveSeconds > 0) {
-            ttlArgs.add(maxInactiveSeconds * 1000L);
-            batch.add(new AsyncCommand<>(new Command<>(CommandType.PEXPIRE, new BooleanOutput<>(CODEC), ttlArgs)));
-        } else {
-            batch.add(new AsyncCommand<>(new Command<>(CommandType.PERSIST, new BooleanOutput<>(CODEC), ttlArgs)));
-        }
-        call("save", c -> {
-            c.dispatch(batch);
-            for (RedisCommand<String, byte[], ?> command : batch) {
-                await((AsyncCommand<String, byte[], ?>) command);
-            }
-            return null;
+    Written write(String sessionId, WriteMode mode, long expectedVersion, Map<String, byte[]> fields,
+                  Collection<String> deletedFields, int maxInactiveSeconds) {
+        String[] keys = {key(sessionId)};
+        List<byte[]> args = new ArrayList<>(4 + 2 * fields.size() + deletedFields.size());
+        args.add(mode.argument);
+        args.add(SessionHash.number(expectedVersion));
+        args.add(SessionHash.number(maxInactiveSeconds > 0 ? maxInactiveSeconds * 1000L : 0));
+        args.add(SessionHash.number(fields.size()));
+        fields.forEach((field, value) -> {
+            args.add(field.getBytes(StandardCharsets.UTF_8));
+            args.add(value);
         });
-        LOG.log(Level.FINE, "Saved session {0}: {1} field(s) set, {2} removed",
-                new Object[]{SessionIds.forLog(sessionId), fields.size(), deletedFields.size()});
+        deletedFields.forEach(field -> args.add(field.getBytes(StandardCharsets.UTF_8)));
+        long reply = this.<Long>script("write", WRITE_SCRIPT, WRITE_SCRIPT_SHA, ScriptOutputType.INTEGER, keys,
+                args.toArray(new byte[0][]));
+        Written written = reply >= 0 ? new Written(VersionedSession.Outcome.SAVED, reply)
+                : reply == -1 ? new Written(VersionedSession.Outcome.GONE, 0)
+                : reply == -2 ? new Written(VersionedSession.Outcome.CONFLICT, 0)
+                : null;
+        if (written == null) {
+            throw new IllegalStateException("a new session's id is already taken in Redis");
+        }
+        LOG.log(Level.FINE, "Write ({0}) of session {1}: {2} field(s) set, {3} removed: {4}",
+                new Object[]{mode, SessionIds.forLog(sessionId), fields.size(), deletedFields.size(), written});
+        return written;
     }
 
     void delete(String sessionId) {
@@ -247,6 +282,18 @@ public final class RedisSessionStore implements AutoCloseable {
                     return false;
                 }
                 throw e;
+            }
+        });
+    }
+
+    /** EVALSHA, and EVAL once when Redis does not know the script (first use after a restart or SCRIPT FLUSH). */
+    private <T> T script(String operation, String script, String sha, ScriptOutputType type, String[] keys, byte[][] args) {
+        return call(operation, c -> {
+            RedisCommands<String, byte[]> sync = c.sync();
+            try {
+                return sync.evalsha(sha, type, keys, args);
+            } catch (RedisNoScriptException e) {
+                return sync.eval(script, type, keys, args);
             }
         });
     }

@@ -1,5 +1,6 @@
 package dev.sessionshop.session.redis;
 
+import dev.sessionshop.session.SecureRequests;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -13,9 +14,11 @@ import jakarta.servlet.http.HttpServletRequest;
 final class SessionCookies {
 
     private final String name;
+    private final boolean forceSecure;
 
-    SessionCookies(String name) {
+    SessionCookies(String name, boolean forceSecure) {
         this.name = name;
+        this.forceSecure = forceSecure;
     }
 
     String name() {
@@ -72,7 +75,9 @@ final class SessionCookies {
         }
         // No Max-Age on a live session cookie: it dies with the browser, and the server-side TTL
         // decides how long the session itself lives.
-        if (request.isSecure()) {
+        // The request under our filter, or a mark a later filter left (SecureRequests): an HTTPS wrapper
+        // further down is invisible from here.
+        if (forceSecure || SecureRequests.isSecure(request)) {
             header.append("; Secure");
         }
         return header.append("; HttpOnly; SameSite=Lax").toString();

@@ -5,13 +5,17 @@ import java.nio.charset.StandardCharsets;
 /**
  * The layout of one session in Redis: a hash whose metadata fields hold decimal text (readable with
  * {@code redis-cli HGETALL}) and whose {@code attr:<name>} fields hold serialized attribute values.
- * The prefix keeps an attribute called "creationTime" from overwriting the metadata.
+ * The prefix keeps an attribute called "creationTime" from overwriting the metadata. A hash without
+ * {@code creationTime} is no session (it can only be a fragment written by something else): the scripts
+ * refuse to read or update it.
  */
 final class SessionHash {
 
     static final String CREATION_TIME = "creationTime";
     static final String LAST_ACCESSED_TIME = "lastAccessedTime";
     static final String MAX_INACTIVE_INTERVAL = "maxInactiveInterval";
+    /** Incremented by every write (the write script); what a checked write compares. */
+    static final String VERSION = "version";
     static final String ATTRIBUTE_PREFIX = "attr:";
 
     private SessionHash() {

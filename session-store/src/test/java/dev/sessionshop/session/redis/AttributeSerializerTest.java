@@ -43,7 +43,7 @@ class AttributeSerializerTest {
 
     @Test
     void filterIsTheAllowListClosedByRejectAll() {
-        assertEquals("maxdepth=10;maxrefs=1000;maxbytes=65536;maxarray=65536;"
+        assertEquals("maxdepth=10;maxrefs=1000;maxbytes=65536;maxarray=10000;"
                 + "dev.sessionshop.**;java.lang.*;java.util.*;java.time.*;java.math.*;!*", serializer.filterSpec());
     }
 
@@ -129,6 +129,87 @@ class AttributeSerializerTest {
         assertThrows(IllegalArgumentException.class, () -> serializer.serialize("x", notSerializable));
         List<Object> nested = new ArrayList<>(List.of(notSerializable));
         assertThrows(IllegalArgumentException.class, () -> serializer.serialize("x", nested));
+    }
+
+    /** A class of the application whose version a rolling deploy may change. */
+    static final class Line implements Serializable {
+        private static final long serialVersionUID = 1L;
+        String sku = "BOOK-1";
+    }
+
+    @Test
+    void plantedArrayLengthIsRejectedBeforeTheArrayIsAllocated() throws IOException {
+        // given: a tiny value whose inner array claims a million longs (8 MB), under the byte limit
+        AttributeSerializer defaults = new AttributeSerializer(RedisSessionConfig.builder().redisUri("redis://127.0.0.1:1").build());
+        byte[] planted = javaSerialize(new long[][]{{0x1122334455667788L}});
+        int lengthAt = planted.length - 8 - 4;
+        java.nio.ByteBuffer.wrap(planted, lengthAt, 4).putInt(1_000_000);
+        assertTrue(planted.length < 300, "a small value: " + planted.length);
+
+        // when
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        var e = assertThrows(AttributeSerializer.RejectedAttributeException.class, () -> defaults.deserialize("x", planted));
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        // then: refused by the element limit, having allocated nothing like 8 MB
+        assertTrue(e.getMessage().contains("REJECTED"), e.getMessage());
+        assertTrue(allocated < 1024 * 1024, "allocated " + allocated + " bytes");
+    }
+
+    @Test
+    void valueOfAnAllowedClassThisApplicationLacksIsMissingNotRejected() throws IOException {
+        byte[] fromNewerVersion = rename(javaSerialize(new CartLine("BOOK-1", 1, BigDecimal.ONE)), "CartLine", "CartLinX");
+        var e = assertThrows(AttributeSerializer.MissingClassException.class, () -> serializer.deserialize("cart", fromNewerVersion));
+        assertTrue(e.getMessage().contains("CartLinX"), e.getMessage());
+    }
+
+    @Test
+    void valueOfAnAllowedClassWithAnotherSerialVersionUidIsMissingNotRejected() throws IOException {
+        byte[] bytes = javaSerialize(new Line());
+        String name = Line.class.getName();
+        int uidAt = indexOf(bytes, name.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + name.length();
+        java.nio.ByteBuffer.wrap(bytes, uidAt, 8).putLong(2L);
+        assertThrows(AttributeSerializer.MissingClassException.class, () -> serializer.deserialize("line", bytes));
+    }
+
+    @Test
+    void unknownClassOutsideTheAllowListIsRejected() throws IOException {
+        byte[] planted = rename(javaSerialize(new Gadget()), "evil.Gadget", "evil.Gadgex");
+        assertThrows(AttributeSerializer.RejectedAttributeException.class, () -> serializer.deserialize("x", planted));
+        assertFalse(Gadget.executed);
+    }
+
+    @Test
+    void allowListNamesFollowObjectInputFilterPatterns() {
+        assertTrue(serializer.allowed("dev.sessionshop.cart.Cart"), "** takes sub-packages");
+        assertTrue(serializer.allowed("java.util.ArrayList"));
+        assertFalse(serializer.allowed("java.util.concurrent.ConcurrentHashMap"), "* is one package");
+        assertFalse(serializer.allowed("dev.sessionshopx.Evil"));
+        assertFalse(serializer.allowed("evil.Gadget"));
+    }
+
+    private static byte[] rename(byte[] stream, String from, String to) {
+        byte[] fromBytes = from.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] toBytes = to.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(fromBytes.length, toBytes.length, "same length keeps the stream valid");
+        byte[] copy = stream.clone();
+        int at = indexOf(copy, fromBytes);
+        System.arraycopy(toBytes, 0, copy, at, toBytes.length);
+        return copy;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError("not found in the stream");
     }
 
     static byte[] javaSerialize(Object value) throws IOException {

@@ -1,5 +1,7 @@
 package dev.sessionshop.session.redis;
 
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,6 +29,8 @@ abstract class FakeRequest implements HttpServletRequest {
     String contextPath = "/shop";
     String uri = "/shop/cart";
     boolean secure;
+    DispatcherType dispatcherType = DispatcherType.REQUEST;
+    FakeAsyncContext asyncContext;
     final ServletContext servletContext = mock(ServletContext.class);
 
     static FakeRequest create() {
@@ -91,6 +95,30 @@ abstract class FakeRequest implements HttpServletRequest {
     @Override
     public boolean isSecure() {
         return secure;
+    }
+
+    @Override
+    public DispatcherType getDispatcherType() {
+        return dispatcherType;
+    }
+
+    @Override
+    public AsyncContext startAsync() {
+        asyncContext = FakeAsyncContext.create();
+        return asyncContext;
+    }
+
+    @Override
+    public boolean isAsyncStarted() {
+        return asyncContext != null && !asyncContext.completed;
+    }
+
+    @Override
+    public AsyncContext getAsyncContext() {
+        if (asyncContext == null) {
+            throw new IllegalStateException("not async");
+        }
+        return asyncContext;
     }
 
     @Override

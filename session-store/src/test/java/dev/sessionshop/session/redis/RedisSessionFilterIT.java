@@ -89,9 +89,10 @@ class RedisSessionFilterIT {
         assertEquals("hash", redis.type(key()));
         Map<String, byte[]> hash = hash();
         assertEquals(Collections.emptySet(), new java.util.HashSet<>(hash.keySet()).stream()
-                .filter(f -> !List.of("creationTime", "lastAccessedTime", "maxInactiveInterval", "attr:cart").contains(f))
+                .filter(f -> !List.of("creationTime", "lastAccessedTime", "maxInactiveInterval", "version", "attr:cart").contains(f))
                 .collect(java.util.stream.Collectors.toSet()));
-        assertEquals(4, hash.size());
+        assertEquals(5, hash.size());
+        assertEquals("1", text(hash.get("version")), "the first write");
         assertEquals("1800", text(hash.get("maxInactiveInterval")));
         assertEquals("book", store.serializer().deserialize("cart", hash.get("attr:cart")));
         long ttl = redis.pttl(key());
@@ -141,11 +142,12 @@ class RedisSessionFilterIT {
             });
             Map<String, Long> afterWrite = REDIS.commandStats();
             assertEquals(2, proxy.roundTrips() - trips, "one round trip to read + one to write");
-            // Beside the read script (which runs HGETALL, HGET, HSET and PEXPIRE inside Redis and
-            // is counted there), the write is exactly one HSET, one HDEL and one PEXPIRE.
-            assertEquals(1, delta(afterRead, afterWrite, "evalsha"));
+            // The read script and the write script (each runs its HGETALL, HSET, HDEL, PEXPIRE inside
+            // Redis, counted there): the write is one HSET, one HDEL, one HINCRBY and one PEXPIRE.
+            assertEquals(1 + 1, delta(afterRead, afterWrite, "evalsha"));
             assertEquals(1 + 1, delta(afterRead, afterWrite, "hset"));
             assertEquals(1, delta(afterRead, afterWrite, "hdel"));
+            assertEquals(1, delta(afterRead, afterWrite, "hincrby"));
             assertEquals(1 + 1, delta(afterRead, afterWrite, "pexpire"));
             assertEquals("two books", viaProxy.read("cart"));
             assertNull(viaProxy.read("coupon"));
@@ -254,7 +256,7 @@ class RedisSessionFilterIT {
     }
 
     @Test
-    void plantedNonAllowListedObjectGivesAFreshSessionAndRunsNothing() throws Exception {
+    void plantedNonAllowListedObjectEndsTheSessionWhenReadAndRunsNothing() throws Exception {
         browser.set("cart", "book");
         String oldKey = key();
         redis.hset(oldKey, "attr:cart", AttributeSerializerTest.javaSerialize(new Gadget()));
@@ -262,15 +264,18 @@ class RedisSessionFilterIT {
                 new java.util.concurrent.ConcurrentHashMap<>(Map.of("k", "v"))));
 
         try (LogRecorder log = new LogRecorder()) {
-            AtomicReference<HttpSession> before = new AtomicReference<>();
+            AtomicReference<Object> planted = new AtomicReference<>("not read");
+            AtomicReference<HttpSession> after = new AtomicReference<>();
             AtomicReference<HttpSession> fresh = new AtomicReference<>();
             Browser.Exchange exchange = browser.get((req, res) -> {
-                before.set(req.getSession(false));
+                planted.set(req.getSession(false).getAttribute("cart"));
+                after.set(req.getSession(false));
                 fresh.set(req.getSession(true));
             });
 
             assertFalse(Gadget.executed, "the planted object's readObject never ran");
-            assertNull(before.get(), "the poisoned session is not handed out");
+            assertNull(planted.get(), "the planted value is never handed out");
+            assertNull(after.get(), "from then on the request has no session");
             assertTrue(fresh.get().isNew());
             assertNotEquals(oldKey, store.key(fresh.get().getId()));
             assertEquals(0L, redis.exists(oldKey), "the poisoned key is deleted");
@@ -283,20 +288,41 @@ class RedisSessionFilterIT {
     }
 
     @Test
-    void corruptedBlobGivesAFreshSession() throws Exception {
+    void corruptedBlobEndsTheSessionWhenRead() throws Exception {
         browser.set("cart", "book");
         String oldKey = key();
         redis.hset(oldKey, "attr:cart", "\u00ac\u00ed garbage SECRET".getBytes(StandardCharsets.UTF_8));
 
         try (LogRecorder log = new LogRecorder()) {
             AtomicReference<HttpSession> fresh = new AtomicReference<>();
-            browser.get((req, res) -> fresh.set(req.getSession()));
+            Browser.Exchange exchange = browser.get((req, res) -> {
+                assertNull(req.getSession().getAttribute("cart"));
+                fresh.set(req.getSession());
+            });
             assertTrue(fresh.get().isNew());
             assertNull(fresh.get().getAttribute("cart"));
             assertEquals(0L, redis.exists(oldKey));
             String warning = log.messages(Level.WARNING).get(0);
             assertFalse(warning.contains("SECRET") || warning.contains("garbage"), "no payload in the log: " + warning);
+            assertEquals(fresh.get().getId(), browser.sessionCookie, "the browser has the fresh session's cookie");
+            assertTrue(exchange.response().headers("Set-Cookie").get(0).contains("Max-Age=0"), "the old cookie was expired first");
         }
+    }
+
+    @Test
+    void valuesAreReadOnlyWhenAskedFor() throws Exception {
+        // given: a session holding a value that would end it, if anyone read it
+        browser.set("cart", "book");
+        redis.hset(key(), "attr:unused", AttributeSerializerTest.javaSerialize(new Gadget()));
+
+        // when: requests read and change other attributes only
+        assertEquals("book", browser.read("cart"));
+        browser.set("cart", "two books");
+
+        // then: the planted value was never deserialized, and the session lives on
+        assertFalse(Gadget.executed);
+        assertEquals("two books", browser.read("cart"));
+        assertEquals(1L, redis.exists(key()));
     }
 
     @Test
@@ -313,10 +339,14 @@ class RedisSessionFilterIT {
         redis.hset(poisonedKey, "attr:shop.blob", "\u00ac\u00ed\u0000\u0005 PAYLOAD-123".getBytes(StandardCharsets.ISO_8859_1));
 
         try (LogRecorder log = new LogRecorder()) {
-            // when: the shopper's next request
+            // when: the shopper's next request reads every attribute it has
             AtomicReference<HttpSession> existing = new AtomicReference<>();
             AtomicReference<String> freshId = new AtomicReference<>();
             Browser.Exchange exchange = browser.get((req, res) -> {
+                HttpSession poisoned = req.getSession(false);
+                for (String name : Collections.list(poisoned.getAttributeNames())) {
+                    poisoned.getAttribute(name);
+                }
                 existing.set(req.getSession(false));
                 HttpSession fresh = req.getSession(true);
                 freshId.set(fresh.getId());
@@ -325,9 +355,9 @@ class RedisSessionFilterIT {
                 fresh.setAttribute("shop.cart", new ArrayList<>(List.of("mug")));
             });
 
-            // then: nothing ran, nothing was handed out, the poisoned hash is gone, a new session works
+            // then: nothing ran, the poisoned session is over, its hash is gone, a new session works
             assertFalse(Gadget.executed, "the planted gadget's readObject never ran");
-            assertNull(existing.get(), "the poisoned session is never handed to the application");
+            assertNull(existing.get(), "once a value is refused, the poisoned session is no session");
             assertEquals(200, exchange.response().status);
             assertEquals(0L, redis.exists(poisonedKey), "the poisoned hash is deleted");
             assertNotEquals(poisonedId, freshId.get());

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SessionCookiesTest {
 
-    private final SessionCookies cookies = new SessionCookies("SHOPSESSION");
+    private final SessionCookies cookies = new SessionCookies("SHOPSESSION", false);
 
     @Test
     void noCookiesMeansNoId() {

@@ -1,0 +1,42 @@
+package dev.sessionshop.session.redis;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.mockito.Mockito.CALLS_REAL_METHODS;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.withSettings;
+
+/** An async cycle as a container runs it, as far as the store cares: listeners, and complete() calling them. */
+abstract class FakeAsyncContext implements AsyncContext {
+
+    final List<AsyncListener> listeners = new ArrayList<>();
+    boolean completed;
+
+    static FakeAsyncContext create() {
+        return mock(FakeAsyncContext.class, withSettings().useConstructor().defaultAnswer(CALLS_REAL_METHODS));
+    }
+
+    @Override
+    public void addListener(AsyncListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void complete() {
+        completed = true;
+        for (AsyncListener listener : List.copyOf(listeners)) {
+            try {
+                listener.onComplete(new AsyncEvent(this));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
