@@ -69,6 +69,26 @@ class ShoppingIT extends OnDeployedShop {
     }
 
     @Test
+    void aChangeThatIsRefusedOrChangesNothingLeavesNoSessionBehind() {
+        // given: a client without a session; when: changes that are refused, or that change nothing
+        Reply unknownProduct = shopper.postJson("/api/cart/items", "{\"productId\": \"no-such-thing\", \"quantity\": 1}");
+        Reply lineNotInCart = shopper.putJson("/api/cart/items/kettle", "{\"quantity\": 2}");
+        Reply removeMissingLine = shopper.delete("/api/cart/items/kettle");
+        Reply emptyTheEmptyCart = shopper.delete("/api/cart");
+
+        // then: each gets its answer, and none of them created a session (no cookie, nothing in a store)
+        assertEquals(404, unknownProduct.status());
+        assertEquals(404, lineNotInCart.status());
+        assertEquals(404, removeMissingLine.status());
+        assertEquals(200, emptyTheEmptyCart.status());
+        for (Reply reply : new Reply[] {unknownProduct, lineNotInCart, removeMissingLine, emptyTheEmptyCart}) {
+            assertTrue(reply.response().headers().allValues("Set-Cookie").isEmpty(), reply.response().headers().map().toString());
+        }
+        assertTrue(shopper.cookies().getCookieStore().getCookies().isEmpty());
+        assertEquals(JsonValue.NULL, shopper.getJson("/api/session").json().asJsonObject().get("sessionId"));
+    }
+
+    @Test
     void apiSessionDoesNotCreateASession() {
         Reply reply = shopper.getJson("/api/session");
         JsonObject session = reply.json().asJsonObject();

@@ -1,6 +1,7 @@
 package dev.sessionshop.web.cart;
 
 import dev.sessionshop.cart.Cart;
+import dev.sessionshop.session.VersionedSession;
 import dev.sessionshop.web.session.ShopSession;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -12,18 +13,27 @@ import java.util.logging.Logger;
  * {@code setAttribute}: the Redis store saves only attributes that were set, and Payara's data grid (scope
  * {@code modified-session}) promises the same, so a cart changed in place would change on one instance
  * only. (Payara 6.2025.10 happens to write every session it served; lab 1 shows both.)
+ *
+ * <p>Two requests of one session that change the cart at once (a double click, two tabs, a retry):
+ * <ul>
+ *   <li>on one instance they take turns under a lock chosen by the session id, so the second sees the
+ *       first one's cart - enough for a session in this instance's memory ({@code sticky});</li>
+ *   <li>with a store that keeps a version ({@link VersionedSession}, the {@code external} strategy) the
+ *       change is written at once, only if nobody wrote the session since this request read it; otherwise
+ *       the request re-reads the cart and applies its change again (at most {@value #ATTEMPTS} times, then a
+ *       409). No addition is lost, on one instance or on three;</li>
+ *   <li>Payara's data grid ({@code clustering}) offers no such check: a request on another instance that
+ *       read the session earlier overwrites the cart when it ends (lab 2 shows it).</li>
+ * </ul>
  */
 public final class SessionCart {
 
     static final String ATTRIBUTE = "shop.cart";
     /** The keys of the latest keyed changes ({@link AppliedChanges}), written in the same request as the cart. */
     static final String APPLIED_ATTRIBUTE = "shop.appliedChanges";
+    /** Tries of one change against a store that keeps a version, before the client gets a 409. */
+    static final int ATTEMPTS = 16;
     private static final Logger LOG = Logger.getLogger(SessionCart.class.getName());
-    /**
-     * Read-change-write of one session's cart happens under one of these locks, chosen by the session id:
-     * two requests of one session on this instance (a double click, parallel tabs) see each other's change
-     * instead of the later one overwriting the earlier. It cannot help across instances: see lab 2.
-     */
     private static final Object[] LOCKS = new Object[64];
 
     static {
@@ -57,31 +67,68 @@ public final class SessionCart {
      * most once per key: when the session already holds the key, the cart is returned as it is
      * ({@link Updated#replayed()}), and a key that stood for another change is refused.
      *
+     * <p>A client without a session gets one only when the change succeeds and changes something: a
+     * refused change (an unknown product, a line not in the cart) or emptying an empty cart leaves no
+     * session behind, and so no entry in the session store.
+     *
      * @param key null for a change without a key
-     * @throws IdempotencyKeyException (422) when the key was used for another change
+     * @throws IdempotencyKeyException     (422) when the key was used for another change
+     * @throws CartChangeConflictException (409) when the change could not be stored
      */
     public static Updated update(HttpServletRequest request, IdempotencyKey key, UnaryOperator<Cart> change) {
-        HttpSession session = ShopSession.getOrCreate(request);
-        Cart changed;
+        HttpSession session = ShopSession.existing(request);
+        if (session == null) {
+            Cart changed = change.apply(Cart.empty());
+            if (key == null && changed.equals(Cart.empty())) {
+                return new Updated(changed, false);
+            }
+            session = ShopSession.getOrCreate(request);
+        }
         synchronized (LOCKS[Math.floorMod(session.getId().hashCode(), LOCKS.length)]) {
-            AppliedChanges applied = key == null ? null : applied(session);
-            if (key != null) {
-                String earlier = applied.fingerprintOf(key.value());
-                if (earlier != null && !earlier.equals(key.fingerprint())) {
-                    throw new IdempotencyKeyException(422, "This " + IdempotencyKey.HEADER
-                            + " was already used for another change of this cart; send a new key for a new change.");
+            for (int attempt = 1; ; attempt++) {
+                Updated updated = apply(session, key, change);
+                if (updated.replayed() || !(session instanceof VersionedSession versioned)) {
+                    return updated;
                 }
-                if (earlier != null) {
-                    LOG.fine(() -> "Change " + key.value() + " of session " + session.getId().substring(0, 8) + " was applied before");
-                    return new Updated(of(session), true);
+                switch (versioned.saveIfCurrent()) {
+                    case SAVED -> {
+                        return updated;
+                    }
+                    case GONE -> throw new CartChangeConflictException(
+                            "Your session ended while this change was being made (signed out in another tab?), "
+                                    + "so nothing was changed. Reload the page and try again.");
+                    case CONFLICT -> {
+                        if (attempt == ATTEMPTS) {
+                            LOG.info(() -> "Cart change gave up after " + ATTEMPTS + " conflicts");
+                            throw new CartChangeConflictException("Your cart kept changing in other requests while "
+                                    + "this change was being made, so nothing was changed. Please try again.");
+                        }
+                        LOG.fine(() -> "Cart of a session changed meanwhile; applying the change again");
+                    }
                 }
             }
-            changed = change.apply(of(session));
-            session.setAttribute(ATTRIBUTE, changed);
-            if (key != null) {
-                // Before the response commits, like the cart: both reach the store in the same write.
-                session.setAttribute(APPLIED_ATTRIBUTE, applied.with(key));
+        }
+    }
+
+    /** One read-change-set of the cart (and the change's key) on the session as it is now. */
+    private static Updated apply(HttpSession session, IdempotencyKey key, UnaryOperator<Cart> change) {
+        AppliedChanges applied = key == null ? null : applied(session);
+        if (key != null) {
+            String earlier = applied.fingerprintOf(key.value());
+            if (earlier != null && !earlier.equals(key.fingerprint())) {
+                throw new IdempotencyKeyException(422, "This " + IdempotencyKey.HEADER
+                        + " was already used for another change of this cart; send a new key for a new change.");
             }
+            if (earlier != null) {
+                LOG.fine(() -> "Change " + key.value() + " of session " + session.getId().substring(0, 8) + " was applied before");
+                return new Updated(of(session), true);
+            }
+        }
+        Cart changed = change.apply(of(session));
+        session.setAttribute(ATTRIBUTE, changed);
+        if (key != null) {
+            // Before the response commits, like the cart: both reach the store in the same write.
+            session.setAttribute(APPLIED_ATTRIBUTE, applied.with(key));
         }
         LOG.fine(() -> "Cart of session " + session.getId().substring(0, 8) + " is now " + changed);
         return new Updated(changed, false);

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Installs the Redis-backed session for the {@code external} strategy: the session-store filter wraps
@@ -29,6 +30,12 @@ public final class ExternalSessionWiring implements AutoCloseable {
     };
 
     private static final String ATTRIBUTE = ExternalSessionWiring.class.getName();
+    /**
+     * MicroProfile Config (environment {@code SHOP_SESSION_FORCE_SECURE_COOKIE}): mark the session cookie
+     * {@code Secure} on every response, for a site served only over HTTPS. Default false: {@code Secure} when
+     * the request came over HTTPS ({@link ForwardedHttpsFilter}).
+     */
+    static final String FORCE_SECURE_COOKIE = "shop.session.force-secure-cookie";
 
     private final RedisSessionStore store;
 
@@ -41,6 +48,7 @@ public final class ExternalSessionWiring implements AutoCloseable {
         RedisSessionConfig.Builder config = RedisSessionConfig.builder()
                 .maxInactiveInterval(settings.sessionTimeout())
                 .allowedClasses(ALLOWED_CLASSES)
+                .forceSecureCookie(ConfigProvider.getConfig().getOptionalValue(FORCE_SECURE_COOKIE, Boolean.class).orElse(false))
                 .password(redis.password());
         if (redis.viaSentinel()) {
             config.sentinels(redis.master(), redis.sentinels());

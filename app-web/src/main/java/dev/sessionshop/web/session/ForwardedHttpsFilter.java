@@ -1,5 +1,6 @@
 package dev.sessionshop.web.session;
 
+import dev.sessionshop.session.SecureRequests;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
@@ -29,7 +30,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * <p>Payara decides the {@code Secure} flag of its session cookie from its own request object, below any
  * wrapper an application can install, so this filter flips that object's flag ({@code setSecure}, a
  * public method of Payara's request, found by reflection). On another container it falls back to a
- * wrapper, which is enough for the Redis store.
+ * wrapper. The Redis store's filter runs before this one, so it learns of HTTPS from
+ * {@link SecureRequests#markSecure}, which this filter always calls.
  */
 public class ForwardedHttpsFilter extends HttpFilter {
 
@@ -39,6 +41,13 @@ public class ForwardedHttpsFilter extends HttpFilter {
     private static final AtomicBoolean WARNED = new AtomicBoolean();
 
     private TrustedProxies trusted;
+
+    public ForwardedHttpsFilter() {
+    }
+
+    ForwardedHttpsFilter(TrustedProxies trusted) {
+        this.trusted = trusted;
+    }
 
     @Override
     public void init(FilterConfig config) {
@@ -51,9 +60,14 @@ public class ForwardedHttpsFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (forwardedHttps(request, trusted) && !request.isSecure() && !markContainerRequestSecure(request)) {
-            chain.doFilter(new HttpsRequest(request), response);
-            return;
+        if (forwardedHttps(request, trusted)) {
+            // The external store's filter runs before this one and cannot see a wrapper added here: the
+            // request attribute reaches it through every wrapper.
+            SecureRequests.markSecure(request);
+            if (!request.isSecure() && !markContainerRequestSecure(request)) {
+                chain.doFilter(new HttpsRequest(request), response);
+                return;
+            }
         }
         chain.doFilter(request, response);
     }

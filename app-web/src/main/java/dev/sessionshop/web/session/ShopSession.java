@@ -57,9 +57,17 @@ public final class ShopSession {
         HttpSession session = getOrCreate(request);
         // Clustering: Payara forgets the old id only on this instance; tell the others (RevokedSessionIds).
         RevokedSessionIds.revoke(session.getId(), session.getMaxInactiveInterval());
-        String newId = request.changeSessionId();
-        request.getSession(false).setAttribute(DISPLAY_NAME, displayName);
-        return newId;
+        HttpSession signedIn;
+        try {
+            request.changeSessionId();
+            signedIn = request.getSession(false);
+        } catch (IllegalStateException endedMeanwhile) {
+            // The external store: another request signed this session out while this one signed in. It is
+            // not brought back under a new id; the sign-in goes on in a fresh session.
+            signedIn = getOrCreate(request);
+        }
+        signedIn.setAttribute(DISPLAY_NAME, displayName);
+        return signedIn.getId();
     }
 
     /** Ends the session, display name and cart with it; a no-op without a session. */
