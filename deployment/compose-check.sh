@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# End-to-end check of docker-compose.yml: what a user gets from "docker compose --profile X up".
+# End-to-end check of docker-compose.yml: what a user gets from "docker compose up" (the default
+# strategy, COMPOSE_PROFILES in .env) and "docker compose --profile X up --build" on a fresh clone.
 #
 #   deployment/compose-check.sh                       # all three strategies, one after the other
 #   deployment/compose-check.sh sticky external       # only these
 #   SHOP_PORT=8090 deployment/compose-check.sh        # when something else holds port 8080
 #
-# For each strategy: builds the app image, starts the profile, polls (deadline, no fixed sleeps) until
+# For each strategy: builds the app image, starts the profile (the default one as a user does, with no
+# --profile at all: build, up, kill and down run as "docker compose build", "docker compose up -d", …), polls (deadline, no fixed sleeps) until
 # every container is healthy and the shop answers through nginx, puts 2 x espresso-beans in a cart
 # through http://127.0.0.1:$SHOP_PORT/ with a curl cookie jar (all cookies kept: JSESSIONID and
 # JSESSIONIDVERSION, or SHOPSESSION), kills the instance that served the client (X-Shop-Instance), and
@@ -19,9 +21,10 @@
 # non-zero when one failed. Compose logs of each run: deployment/target/compose-check/<strategy>.log.
 #
 # Needs docker, curl and Compose v2 ("docker compose") or v1.29 ("docker-compose"); COMPOSE="..."
-# chooses the command. For external it creates the Redis password file .secrets/redis-password (random,
-# git-ignored) if there is none, and keeps it. Refuses to start when port SHOP_PORT is taken or containers shop-1..3 exist
-# (a topology is already up), so it never takes over a running one.
+# chooses the command. It prepares nothing: the external profile makes its own Redis password (the
+# one-shot service external-redis-password must exit 0 before the others start). Refuses to start when
+# port SHOP_PORT is taken or containers shop-1..3 exist (a topology is already up), so it never takes
+# over a running one.
 set -uo pipefail
 
 REPO_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -65,14 +68,9 @@ for tool in docker curl; do
     command -v "$tool" >/dev/null 2>&1 || { echo "'$tool' is needed and not found" >&2; exit 2; }
 done
 mkdir -p "$LOG_DIR"
-# The external profile's compose secret: a random password, made once and never committed (.gitignore).
-if [[ " $* " == *" external "* && ! -s $REPO_DIR/.secrets/redis-password ]]; then
-    mkdir -m 700 -p "$REPO_DIR/.secrets"
-    head -c 24 /dev/urandom | base64 | tr -d '/+=\n' >"$REPO_DIR/.secrets/redis-password"
-    # Readable inside the 700 directory: compose mounts the file as it is, and the shop runs as uid 1000.
-    chmod 644 "$REPO_DIR/.secrets/redis-password"
-    echo "created a random Redis password in .secrets/redis-password (git-ignored)"
-fi
+# The strategy a plain "docker compose up" starts: the committed .env's COMPOSE_PROFILES.
+DEFAULT_STRATEGY=$(sed -n 's/^COMPOSE_PROFILES=//p' "$REPO_DIR/.env" 2>/dev/null)
+[[ -n $DEFAULT_STRATEGY ]] || { echo ".env names no COMPOSE_PROFILES: plain 'docker compose up' would start nothing" >&2; exit 2; }
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
@@ -88,7 +86,14 @@ check_strategy() {
     jar=$WORK/$s.cookies
     : >"$log"
     : >"$jar"
-    compose() { "${COMPOSE_CMD[@]}" --profile "$s" "$@"; }
+    # The default strategy exactly as the README runs it: no --profile, the .env picks it.
+    if [[ $s == "$DEFAULT_STRATEGY" ]]; then
+        compose() { "${COMPOSE_CMD[@]}" "$@"; }
+        shown="${COMPOSE_CMD[*]}"
+    else
+        compose() { "${COMPOSE_CMD[@]}" --profile "$s" "$@"; }
+        shown="${COMPOSE_CMD[*]} --profile $s"
+    fi
 
     fail() {
         say "FAIL $s: $*"
@@ -123,27 +128,29 @@ check_strategy() {
 
     # -- build, up, healthy -------------------------------------------------------------------------
     local t0=$SECONDS
-    say "$s: building the app image ($(printf '%s ' "${COMPOSE_CMD[@]}")--profile $s build)"
+    say "$s: building the app image ($shown build)"
     compose build >>"$log" 2>&1 || fail "image build failed"
     echo "build=$((SECONDS - t0))s" >>"$WORK/$s.times"
 
     t0=$SECONDS
-    say "$s: up -d (waits for the instances' health before it starts nginx)"
+    say "$s: $shown up -d (waits for the instances' health before it starts nginx)"
     compose up -d >>"$log" 2>&1 || fail "'up -d' failed"
     local deadline=$((t0 + READY_TIMEOUT)) ids=() state unhealthy
     while :; do
         mapfile -t ids < <(compose ps -q)
-        state=$(docker inspect -f '{{.Name}} {{if .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Status}}{{end}}' "${ids[@]}" 2>/dev/null)
-        unhealthy=$(awk '$2 != "healthy"' <<<"$state")
+        # A container with a healthcheck must be healthy; one without (the one-shot external-redis-password)
+        # must have exited 0.
+        state=$(docker inspect -f '{{.Name}} {{if .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Status}}:{{.State.ExitCode}}{{end}}' "${ids[@]}" 2>/dev/null)
+        unhealthy=$(awk '$2 != "healthy" && $2 != "exited:0"' <<<"$state")
         if [[ ${#ids[@]} -gt 0 && -z $unhealthy ]] && [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$BASE_URL/api/session") == 200 ]]; then
             break
         fi
-        grep -q ' unhealthy$' <<<"$unhealthy" && fail "a container is unhealthy: $(tr '\n' ' ' <<<"$unhealthy")"
+        grep -qE ' (unhealthy|exited:[1-9][0-9]*)$' <<<"$unhealthy" && fail "a container is unhealthy or failed: $(tr '\n' ' ' <<<"$unhealthy")"
         ((SECONDS < deadline)) || fail "not healthy after ${READY_TIMEOUT}s: $(tr '\n' ' ' <<<"$unhealthy")"
         sleep 2
     done
     echo "healthy=$((SECONDS - t0))s" >>"$WORK/$s.times"
-    say "$s: all $(wc -l <<<"$state") containers healthy after $((SECONDS - t0))s"
+    say "$s: all $(wc -l <<<"$state") containers healthy (or done) after $((SECONDS - t0))s"
 
     # -- the client ---------------------------------------------------------------------------------
     local code instance body ms

@@ -16,9 +16,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * What docker-compose.yml must keep for security, read from the file itself (the Docker check runs it):
- * only nginx publishes a port, so Redis, the Sentinels and the instances are reachable on the Compose
- * network only; and the clustering instances join a named cluster of listed members, never multicast.
+ * What docker-compose.yml must keep, read from the file itself (the Docker check runs it): only nginx
+ * publishes a port, so Redis, the Sentinels and the instances are reachable on the Compose network only;
+ * the clustering instances join a named cluster of listed members, never multicast; and every profile
+ * starts on a fresh clone with nothing prepared, the default one with a plain {@code docker compose up}.
  */
 class ComposeFileTest {
 
@@ -101,10 +102,13 @@ class ComposeFileTest {
                 "./deployment/payara/memory-sessions.asadmin:/opt/payara/memory-sessions.asadmin:ro"), blocks.get("x-memory-sessions"));
         assertTrue(Files.readString(Path.of("shop")).contains("$SCRIPT_DIR/payara/memory-sessions.asadmin"),
                 "deployment/shop reads the same file");
+        String mount = "./deployment/payara/memory-sessions.asadmin:/opt/payara/memory-sessions.asadmin:ro";
+        assertTrue(blocks.get("x-external-shop").contains(mount), blocks.get("x-external-shop"));
         for (int n = 1; n <= 3; n++) {
             for (String strategy : new String[] {"sticky", "external"}) {
                 String body = blocks.get(strategy + "-shop-" + n);
-                assertTrue(body.contains("*memory-sessions") && body.contains("--prebootcommandfile /opt/payara/memory-sessions.asadmin"),
+                String merged = strategy.equals("sticky") ? "*memory-sessions" : "*external-shop";
+                assertTrue(body.contains(merged) && body.contains("--prebootcommandfile /opt/payara/memory-sessions.asadmin"),
                         strategy + "-shop-" + n + ": " + body);
             }
             String clustering = blocks.get("clustering-shop-" + n);
@@ -113,10 +117,57 @@ class ComposeFileTest {
     }
 
     @Test
-    void redisTakesItsPasswordFromASecretNotFromTheFile() throws IOException {
+    void redisTakesItsPasswordFromAGeneratedVolumeNotFromTheFile() throws IOException {
         String compose = Files.readString(COMPOSE);
-        assertTrue(compose.contains("redis_password:"), "a secret for the Redis password");
         assertTrue(!compose.matches("(?s).*requirepass\\s+[\"']?\\w{6,}.*"), "no password written into the file");
+        Map<String, String> blocks = blocks();
+        assertTrue(blocks.get("x-redis").contains("- redis-secret:/run/secrets:ro"), blocks.get("x-redis"));
+        assertTrue(blocks.get("x-external-shop").contains("- redis-secret:/run/secrets:ro"), blocks.get("x-external-shop"));
+        assertTrue(blocks.get("x-external-env").contains("REDIS_PASSWORD_FILE: /run/secrets/redis_password"),
+                "the shop reads the file, never a variable: " + blocks.get("x-external-env"));
+    }
+
+    /**
+     * A fresh clone starts every profile with its one command: nothing the compose file reads from the host
+     * has to be made first. The Redis password comes from a one-shot service that every Redis part and
+     * instance waits for; the old hand-made {@code .secrets/} file is gone.
+     */
+    @Test
+    void theExternalProfileMakesItsOwnPasswordBeforeAnythingElseStarts() throws IOException {
+        String compose = Files.readString(COMPOSE);
+        assertTrue(!compose.contains(".secrets"), "docker-compose.yml reads nothing from .secrets/");
+        assertTrue(!Files.readString(Path.of("compose-check.sh")).contains(".secrets/"),
+                "the compose check prepares no .secrets/ file");
+        Map<String, String> blocks = blocks();
+        String init = blocks.get("external-redis-password");
+        assertTrue(init != null && init.contains("profiles: [external]") && init.contains("- redis-secret:/secrets"),
+                "a one-shot init service writes the password volume: " + init);
+        String completed = "external-redis-password: {condition: service_completed_successfully}";
+        assertTrue(blocks.get("external-redis").contains(completed), blocks.get("external-redis"));
+        assertTrue(blocks.get("x-external-depends").contains(completed), blocks.get("x-external-depends"));
+        for (String service : List.of("external-redis-replica", "external-sentinel-1")) {
+            assertTrue(blocks.get(service).contains("external-redis: {condition: service_healthy}"),
+                    service + " waits for the primary, which waits for the password");
+        }
+    }
+
+    /** Plain {@code docker compose up} starts a strategy: the committed .env names the default profile. */
+    @Test
+    void plainUpStartsTheDefaultProfileNamedInDotEnv() throws IOException {
+        String env = Files.readString(Path.of("..", ".env"));
+        Matcher profiles = Pattern.compile("(?m)^COMPOSE_PROFILES=(\\w+)$").matcher(env);
+        assertTrue(profiles.find(), ".env sets COMPOSE_PROFILES to one strategy: " + env);
+        String strategy = profiles.group(1);
+        Set<String> inProfile = new TreeSet<>();
+        blocks().forEach((name, body) -> {
+            if (!name.startsWith("x-") && body.contains("profiles: [" + strategy + "]")) {
+                inProfile.add(name);
+            }
+        });
+        assertEquals(Set.of(strategy + "-shop-1", strategy + "-shop-2", strategy + "-shop-3", strategy + "-nginx"),
+                inProfile, "the default profile's services");
+        // v1.28+ and v2 both read COMPOSE_PROFILES from .env; nothing else there (it also feeds ${…} in the file).
+        assertEquals(1, env.lines().filter(line -> !line.isBlank() && !line.startsWith("#")).count(), env);
     }
 
     /** Name → text of each top-level x- block and of each service under {@code services:}. */
