@@ -16,14 +16,17 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * Headless Chromium from Debian's packages ({@code chromium}, {@code chromium-driver}), driven through
  * Selenium with the driver's path given, so Selenium never tries to download a browser or a driver. Each
- * browser gets a fresh profile, and its screenshots go to {@code docs/images/} where the tutorial uses
- * them: they are taken from a real run, never drawn by hand.
+ * browser gets a fresh profile. Its screenshots go to the directory in the system property
+ * {@code shop.screenshots}: {@code deployment/target/screenshots/} in a normal build, so tests never change
+ * the repository; {@code docs/images/} with {@code -Pdocs-screenshots}, the run that refreshes the tutorial's
+ * pictures (taken from a real run, never drawn by hand).
  */
 final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("..", "docs", "images").toAbsolutePath().normalize();
+    private static final Path SCREENSHOTS =
+            Path.of(System.getProperty("shop.screenshots", "target/screenshots")).toAbsolutePath().normalize();
 
     private final Path profile;
     private final ChromeDriver driver;
@@ -110,7 +113,7 @@ final class Browser implements AutoCloseable {
         return find(css);
     }
 
-    /** Saves one element of the page as {@code docs/images/<name>.png}. */
+    /** Saves one element of the page as {@code <name>.png} in the screenshot directory. */
     void screenshot(WebElement element, String name) {
         driver.executeScript("arguments[0].scrollIntoView(true);", element);
         try {
@@ -121,7 +124,7 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    /** Saves what the browser shows as {@code docs/images/<name>.png}. */
+    /** Saves what the browser shows as {@code <name>.png} in the screenshot directory. */
     void screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);

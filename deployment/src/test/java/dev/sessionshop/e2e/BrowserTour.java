@@ -12,7 +12,8 @@ import org.openqa.selenium.WebElement;
 /**
  * What a person does in the tutorial, in a real browser: browse, add to the cart, open "Where is my
  * session?", crash the instance that served them, reload the cart. Each step leaves the screenshot the
- * docs show, as {@code docs/images/<strategy>-<step>.png}.
+ * docs show, as {@code <strategy>-<step>.png} in {@code target/screenshots/} (in {@code docs/images/} with
+ * {@code -Pdocs-screenshots}, see {@link Browser}).
  */
 final class BrowserTour {
 
