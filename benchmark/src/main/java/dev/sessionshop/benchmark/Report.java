@@ -224,7 +224,7 @@ final class Report {
         if (rows.isEmpty()) {
             return;
         }
-        md.append("## Targets\n\nThe goals the code should reach on this machine (issue 7); figures from the tables above.\n\n")
+        md.append("## Targets\n\nThe goals the code should reach on this machine (the project's own, explained on page 6 of the tutorial); figures from the tables above.\n\n")
                 .append("| target | measured | met |\n|---|---:|---|\n");
         rows.forEach(r -> md.append("| ").append(r[0]).append(" | ").append(r[1]).append(" | ").append(r[2]).append(" |\n"));
         md.append('\n');
