@@ -16,6 +16,7 @@ final class StatusTitles {
             Map.entry(415, "Unsupported media type"),
             Map.entry(422, "Unprocessable request"),
             Map.entry(500, "Something went wrong"),
+            Map.entry(501, "Not implemented"),
             Map.entry(503, "Service unavailable"));
 
     private StatusTitles() {
@@ -32,6 +33,7 @@ final class StatusTitles {
             case 405 -> "This address does not accept that kind of request.";
             case 400 -> "The request could not be understood.";
             case 403 -> "You may not do that.";
+            case 501 -> "The shop does not serve requests of this method; it uses GET, POST, PUT and DELETE.";
             case 503 -> "The shop cannot serve this request right now. Please try again in a few seconds.";
             default -> status >= 500
                     ? "Something went wrong on our side. Your cart is unchanged; please try again."

@@ -25,6 +25,14 @@ public final class SessionPanel {
         this.strategy = strategy;
     }
 
+    /**
+     * The panel of a request the shop refused before reading its session: instance and strategy, no session.
+     * (A refused request may name a session it must not see, such as one given in its URL.)
+     */
+    public static SessionPanel withoutSession(SessionStrategy strategy) {
+        return new SessionPanel(null, strategy);
+    }
+
     public String getInstance() {
         return InstanceIdentity.current().name();
     }
@@ -38,7 +46,7 @@ public final class SessionPanel {
     }
 
     public boolean isStoreDown() {
-        return request.getAttribute(STORE_DOWN) != null;
+        return request != null && request.getAttribute(STORE_DOWN) != null;
     }
 
     public boolean isActive() {
@@ -77,6 +85,6 @@ public final class SessionPanel {
     }
 
     private HttpSession session() {
-        return isStoreDown() ? null : request.getSession(false);
+        return request == null || isStoreDown() ? null : request.getSession(false);
     }
 }
