@@ -147,7 +147,8 @@ public class LabsResource {
      * Lab 1's basket: {@code {"change": "reset"}} stores a new empty one with setAttribute;
      * {@code "in-place"} adds {@code productId} to the object in the session and tells nobody;
      * {@code "in-place-and-touch"} does the same and sets another attribute in the same request;
-     * {@code "write-back"} adds and stores the basket again with setAttribute.
+     * {@code "write-back"} adds and stores the basket again with setAttribute. A basket holds at most
+     * {@value LabBasket#MAX_ITEMS} items: one more is a 409 and changes nothing.
      */
     @POST
     @Path("basket")

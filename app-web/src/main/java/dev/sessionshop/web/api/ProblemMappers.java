@@ -4,6 +4,7 @@ import dev.sessionshop.cart.ShopException;
 import dev.sessionshop.web.cart.IdempotencyKeyException;
 import dev.sessionshop.web.error.ErrorResponses;
 import dev.sessionshop.web.error.Problem;
+import dev.sessionshop.web.labs.LabBasketFullException;
 import dev.sessionshop.web.labs.LabUnavailableException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -56,6 +57,15 @@ final class ProblemMappers {
         @Override
         public Response toResponse(LabUnavailableException unavailable) {
             return problem(unavailable.status(), unavailable.getMessage());
+        }
+    }
+
+    /** Lab 1's basket is full: 409, it stays as it was until a reset. */
+    @Provider
+    public static class LabBasketFull implements ExceptionMapper<LabBasketFullException> {
+        @Override
+        public Response toResponse(LabBasketFullException full) {
+            return problem(409, full.getMessage());
         }
     }
 
