@@ -78,6 +78,17 @@ public final class ShopClient {
                 .POST(BodyPublishers.ofString(form)));
     }
 
+    /**
+     * Any method, with the given headers and body (none when null): what a browser or a well-behaved client
+     * would not send, such as PROPFIND, a declared charset of UTF-16 or a POST without a Content-Type.
+     */
+    public Reply send(String method, String path, Map<String, String> headers, String body) {
+        HttpRequest.Builder builder = request(path)
+                .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
+        headers.forEach(builder::header);
+        return send(builder);
+    }
+
     /** The CSRF token of the forms on a page (loading the page starts the session if needed). */
     public String csrfToken() {
         Matcher matcher = CSRF.matcher(get("/").body());

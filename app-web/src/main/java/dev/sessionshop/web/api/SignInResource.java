@@ -10,6 +10,7 @@ import jakarta.json.JsonValue;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,7 +21,9 @@ import java.io.InputStream;
 /**
  * {@code POST /api/signin} with {@code {"displayName": "Ada"}}: a new session id, the cart kept, the name
  * stored; {@code POST /api/signout}: the session ends. Both answer like {@code GET /api/session}. Like the
- * cart API, sign-in needs {@code Content-Type: application/json}, which a cross-site form cannot send.
+ * cart API, both need {@code Content-Type: application/json}, which a cross-site form cannot send; sign-out
+ * takes no body, but without the header a cross-site {@code text/plain} form, or a body-less cross-site
+ * fetch, would end the shopper's session.
  */
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
@@ -56,8 +59,22 @@ public class SignInResource {
 
     @POST
     @Path("signout")
+    @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject signOut() {
+        // @Consumes alone lets a request without any Content-Type through.
+        if (!isJson(request.getContentType())) {
+            throw new NotSupportedException();
+        }
         ShopSession.signOut(request);
         return SessionResource.describe(request, context, carts);
+    }
+
+    private static boolean isJson(String contentType) {
+        try {
+            MediaType type = MediaType.valueOf(contentType);
+            return "application".equalsIgnoreCase(type.getType()) && "json".equalsIgnoreCase(type.getSubtype());
+        } catch (IllegalArgumentException | NullPointerException missingOrMalformed) {
+            return false;
+        }
     }
 }
