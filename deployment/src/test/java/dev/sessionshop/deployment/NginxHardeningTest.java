@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
@@ -127,6 +128,31 @@ class NginxHardeningTest {
     @Test
     void payaraEndpointsAreAPlain404() throws IOException {
         assertPlainRefusal(send("GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"), 404, "There is nothing at this address");
+    }
+
+    @Test
+    void sessionIdInTheUrlIsAPlain400ThatNeverReachesAnInstanceNorTheAccessLog() throws IOException {
+        lastCookie.set("untouched");
+        String id = "UrlSessionIdProbe0123456789abcdefghijklmnopq";
+        for (String path : new String[] {"/api/cart;jsessionid=" + id, "/cart;JSESSIONID=" + id + "?x=1",
+                "/api/cart%3Bjsessionid=" + id, "/metrics/;jsessionid=" + id, "/health;jsessionid=" + id}) {
+            assertPlainRefusal(send("GET " + path + " HTTP/1.1\r\nHost: x\r\nCookie: probe=1\r\nConnection: close\r\n\r\n"),
+                    400, "a session id in the address is not accepted");
+        }
+        assertEquals("untouched", lastCookie.get(), "no request with an id in its URL reached the backend");
+
+        send("GET /after-the-probes HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        String accessLog = Files.readString(prefix.resolve("logs/nginx-access.log"));
+        assertTrue(accessLog.contains("/after-the-probes"), "the access log is written: " + accessLog);
+        assertFalse(accessLog.contains(id), "the access log never holds the id: " + accessLog);
+        assertFalse(Files.readString(prefix.resolve("logs/nginx.log")).contains(id), "nor the error log");
+    }
+
+    @Test
+    void traceAndAnUnknownTransferEncodingArePlainRefusals() throws IOException {
+        assertPlainRefusal(send("TRACE / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"), 405, "Method not allowed");
+        assertPlainRefusal(send("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\nConnection: close\r\n\r\nx"),
+                501, "Not implemented");
     }
 
     @Test
