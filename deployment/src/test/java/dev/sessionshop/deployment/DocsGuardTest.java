@@ -38,8 +38,9 @@ class DocsGuardTest {
     private static final Pattern FENCED_BLOCK = Pattern.compile("(?ms)^```.*?^```");
     private static final Pattern REPO_PATH = Pattern.compile(
             "(?<![\\w/.-])((?:app-ejb|app-web|session-store|deployment|nginx|docs|\\.ci)(?:/[\\w.@-]+)*/?)");
+    /** A compose command on one service; without --profile it runs on the default profile (.env). */
     private static final Pattern COMPOSE_SERVICE_COMMAND = Pattern.compile(
-            "docker(?: |-)compose --profile \\w+ (?:kill|start|stop|restart|logs -f|logs) ([a-z][\\w-]*)");
+            "docker(?: |-)compose(?: --profile (\\w+))? (?:kill|start|stop|restart|logs -f|logs|exec(?: -T)?) ([a-z][\\w-]*)");
     private static final Pattern LAUNCHER_COMMAND = Pattern.compile("deployment/shop ([a-z]+)");
     /** {@code benchmark/run} and the options after it. */
     private static final Pattern BENCHMARK_COMMAND = Pattern.compile("benchmark/run((?: +--[a-z-]+(?: +[\\w,./]+)?)*)");
@@ -51,6 +52,16 @@ class DocsGuardTest {
             "install", "deploy", "site", "dependency:tree", "dependency:go-offline");
     /** Maven options whose value is the next word. */
     private static final Set<String> OPTIONS_WITH_VALUE = Set.of("-pl", "--projects", "-P", "-f", "-T", "-rf", "-s");
+    /** A Maven profile switched on in a command: -Pname or -P name. */
+    private static final Pattern MAVEN_PROFILE = Pattern.compile("(?:^| )-P ?([\\w,-]+)");
+    /** A test class named to Maven: -Dtest=… or -Dit.test=… */
+    private static final Pattern MAVEN_TEST_FILTER = Pattern.compile("-D(?:it\\.)?test=([\\w,*#]+)");
+    /** An API request as docs/api.md and the pages write it: `GET /api/cart`. */
+    private static final Pattern API_REQUEST = Pattern.compile("`(?:GET|POST|PUT|DELETE) (/[^`\\s]*)`");
+    /** A constant that names a session attribute: static final String CART = "shop.cart". */
+    private static final Pattern SESSION_ATTRIBUTE = Pattern.compile("static final String \\w+ = \"(shop\\.\\w+)\"");
+    private static final List<String> NUMBERS = List.of(
+            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten");
     /** A URL on the shop as a reader reaches it: through nginx on port 8080. */
     private static final Pattern SHOP_URL = Pattern.compile(
             "https?://(?:127\\.0\\.0\\.1|localhost):8080(/[^\\s)\"'`<>\\]|]*)?");
@@ -166,18 +177,28 @@ class DocsGuardTest {
         assertTrue(unknown.isEmpty(), document + " shows benchmark options it does not have: " + unknown);
     }
 
+    /**
+     * Every service a compose command names exists, in the profile the command runs: the one after
+     * {@code --profile}, or without it the default profile of the committed .env ({@code docker compose kill
+     * sticky-shop-2} would find no such service in a plain {@code docker compose up}'s project).
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("composeDocuments")
-    void everyComposeServiceNamedInACommandIsInTheComposeFile(String document) throws IOException {
+    void everyComposeServiceNamedInACommandIsInTheComposeFileAndItsProfile(String document) throws IOException {
         String compose = read("docker-compose.yml");
+        String defaultProfile = ReadmeCommandsTest.defaultProfile();
         List<String> unknown = new ArrayList<>();
         Matcher command = COMPOSE_SERVICE_COMMAND.matcher(read(document));
         while (command.find()) {
-            if (!compose.contains("\n  " + command.group(1) + ":")) {
-                unknown.add(command.group(1));
+            String profile = command.group(1) != null ? command.group(1) : defaultProfile;
+            String service = command.group(2);
+            if (!compose.contains("\n  " + service + ":")) {
+                unknown.add(service);
+            } else if (!service.startsWith(profile + "-")) {
+                unknown.add(service + " (not in the profile " + profile + ")");
             }
         }
-        assertTrue(unknown.isEmpty(), document + " names compose services that do not exist: " + unknown);
+        assertTrue(unknown.isEmpty(), document + " names compose services that do not exist there: " + unknown);
     }
 
     static Stream<String> composeDocuments() {
@@ -215,6 +236,120 @@ class DocsGuardTest {
             }
         }
         assertTrue(wrong.isEmpty(), document + " shows Maven commands that cannot run: " + wrong);
+    }
+
+    /**
+     * Commands run from the repository root (where mvnw is), every -P profile is one a pom declares, and
+     * every test class a -Dtest or -Dit.test names exists.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("documents")
+    void everyMavenCommandRunsFromTheRootWithProfilesAndTestsThatExist(String document) throws IOException {
+        String poms = poms();
+        Set<String> testClasses = testClasses();
+        List<String> wrong = new ArrayList<>();
+        Matcher command = MAVEN_COMMAND.matcher(read(document));
+        while (command.find()) {
+            String arguments = command.group(1);
+            if (command.group().startsWith("../")) {
+                wrong.add("../mvnw (commands run from the repository root: ./mvnw)");
+            }
+            Matcher profile = MAVEN_PROFILE.matcher(arguments);
+            while (profile.find()) {
+                for (String id : profile.group(1).split(",")) {
+                    if (!poms.contains("<id>" + id + "</id>")) {
+                        wrong.add("profile " + id + " in: mvnw" + arguments);
+                    }
+                }
+            }
+            Matcher tests = MAVEN_TEST_FILTER.matcher(arguments);
+            while (tests.find()) {
+                for (String test : tests.group(1).split(",")) {
+                    String name = test.replaceFirst("#.*$", "");
+                    if (!name.equals("NONE") && !name.contains("*") && !testClasses.contains(name)) {
+                        wrong.add("test class " + name + " in: mvnw" + arguments);
+                    }
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), document + " shows Maven commands that disagree with the build: " + wrong);
+    }
+
+    /** docs/api.md and the pages write requests as `GET /api/…`: each names a route the application has. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tutorialPages")
+    void everyApiRequestShownNamesARouteTheApplicationHas(String document) throws IOException {
+        ShopRoutes routes = ShopRoutes.scan(ROOT);
+        Set<String> unknown = new TreeSet<>();
+        Matcher request = API_REQUEST.matcher(read(document));
+        while (request.find()) {
+            String path = request.group(1).replaceAll("[?#].*$", "");
+            if (!routes.matches(path)) {
+                unknown.add(path);
+            }
+        }
+        assertTrue(unknown.isEmpty(), document + " shows API requests the application does not serve: " + unknown);
+    }
+
+    @Test
+    void theApiPageShowsTheApi() throws IOException {
+        Matcher request = API_REQUEST.matcher(read("docs/api.md"));
+        int count = 0;
+        while (request.find()) {
+            count++;
+        }
+        assertTrue(count >= 15, "docs/api.md lists the API's requests, found " + count);
+    }
+
+    /** The root pom and every module's, one after the other. */
+    /**
+     * Page 1 lists every attribute the shop keeps in a session, read from the two classes that set them,
+     * and counts them right ("up to five attributes").
+     */
+    @Test
+    void pageOneListsEverySessionAttributeTheShopKeeps() throws IOException {
+        Set<String> kept = new TreeSet<>();
+        for (String source : List.of("app-web/src/main/java/dev/sessionshop/web/session/ShopSession.java",
+                "app-web/src/main/java/dev/sessionshop/web/cart/SessionCart.java")) {
+            Matcher constant = SESSION_ATTRIBUTE.matcher(read(source));
+            while (constant.find()) {
+                kept.add(constant.group(1));
+            }
+        }
+        String page = read("docs/01-how-a-session-works.md");
+        Set<String> listed = new TreeSet<>();
+        Matcher row = Pattern.compile("(?m)^\\| `(shop\\.\\w+)` \\|").matcher(page);
+        while (row.find()) {
+            listed.add(row.group(1));
+        }
+        assertEquals(kept, listed, "the attributes docs/01 lists against those the code keeps");
+        Matcher count = Pattern.compile("The shop keeps (?:up to )?(\\w+) attributes").matcher(page);
+        assertTrue(count.find(), "docs/01 says how many attributes the shop keeps");
+        assertEquals(NUMBERS.get(kept.size()), count.group(1), "docs/01's count of session attributes");
+    }
+
+    private static String poms() throws IOException {
+        StringBuilder all = new StringBuilder(read("pom.xml"));
+        try (Stream<Path> modules = Files.list(ROOT)) {
+            for (Path pom : modules.map(module -> module.resolve("pom.xml")).filter(Files::isRegularFile).toList()) {
+                all.append(Files.readString(pom, StandardCharsets.UTF_8));
+            }
+        }
+        return all.toString();
+    }
+
+    /** The simple names of every module's test classes. */
+    private static Set<String> testClasses() throws IOException {
+        Set<String> names = new TreeSet<>();
+        try (Stream<Path> modules = Files.list(ROOT)) {
+            for (Path tests : modules.map(module -> module.resolve("src/test/java")).filter(Files::isDirectory).toList()) {
+                try (Stream<Path> files = Files.walk(tests)) {
+                    files.filter(file -> file.toString().endsWith(".java"))
+                            .forEach(file -> names.add(file.getFileName().toString().replaceFirst("\\.java$", "")));
+                }
+            }
+        }
+        return names;
     }
 
     @ParameterizedTest(name = "{0}")

@@ -66,6 +66,27 @@ class TutorialPagesTest {
         assertTrue(section(text, "Clean up") != null, page + " has no \"Clean up\" section");
     }
 
+    /**
+     * Tests never write into the repository: the browser tour saves its screenshots under target/ unless the
+     * docs-screenshots profile, the one documented way to refresh docs/images, says otherwise.
+     */
+    @Test
+    void theBrowserTourWritesUnderTargetUnlessTheDocsScreenshotsProfileIsOn() throws IOException {
+        String pom = DocsGuardTest.read("deployment/pom.xml");
+        String browser = DocsGuardTest.read("deployment/src/test/java/dev/sessionshop/e2e/Browser.java");
+        assertTrue(pom.contains("<shop.screenshots>${project.build.directory}/screenshots</shop.screenshots>"),
+                "by default under target/");
+        assertTrue(pom.contains("<shop.screenshots>${shop.screenshots}</shop.screenshots>"), "passed to the tests");
+        Matcher profile = Pattern.compile("(?s)<id>docs-screenshots</id>\\s*<properties>\\s*"
+                + "<shop.screenshots>\\$\\{project.basedir}/../docs/images</shop.screenshots>").matcher(pom);
+        assertTrue(profile.find(), "-Pdocs-screenshots writes docs/images");
+        assertTrue(browser.contains("System.getProperty(\"shop.screenshots\", \"target/screenshots\")"),
+                "Browser saves where it is told, target/screenshots without a word");
+        assertTrue(!browser.contains("\"docs\""), "Browser names no docs directory of its own");
+        assertTrue(DocsGuardTest.read("deployment/README.md").contains("./mvnw -B verify -Pdocs-screenshots"),
+                "deployment/README.md documents the refresh");
+    }
+
     /** The text under the heading with exactly this title, up to the next heading of the same or a higher level. */
     private static String section(String markdown, String title) {
         // A "# comment" in a fenced shell block is not a heading.
