@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -27,6 +28,9 @@ final class Browser implements AutoCloseable {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS =
             Path.of(System.getProperty("shop.screenshots", "target/screenshots")).toAbsolutePath().normalize();
+
+    /** Room above and below an element saved alone, and for the header a scrolled page still shows. */
+    private static final int WINDOW_MARGIN = 200;
 
     private final Path profile;
     private final ChromeDriver driver;
@@ -113,14 +117,27 @@ final class Browser implements AutoCloseable {
         return find(css);
     }
 
-    /** Saves one element of the page as {@code <name>.png} in the screenshot directory. */
+    /**
+     * Saves one element of the page as {@code <name>.png} in the screenshot directory. Chromium cuts an
+     * element's picture at the edge of the window (a lab's conclusion once ended mid-sentence), so the
+     * window grows to the element's height first and gets its size back afterwards.
+     */
     void screenshot(WebElement element, String name) {
-        driver.executeScript("arguments[0].scrollIntoView(true);", element);
+        Dimension window = driver.manage().window().getSize();
+        Number height = (Number) driver.executeScript(
+                "return Math.ceil(arguments[0].getBoundingClientRect().height);", element);
+        int needed = height.intValue() + WINDOW_MARGIN;
+        if (needed > window.getHeight()) {
+            driver.manage().window().setSize(new Dimension(window.getWidth(), needed));
+        }
         try {
+            driver.executeScript("arguments[0].scrollIntoView(true);", element);
             Files.createDirectories(SCREENSHOTS);
             Files.write(SCREENSHOTS.resolve(name + ".png"), element.getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            driver.manage().window().setSize(window);
         }
     }
 
