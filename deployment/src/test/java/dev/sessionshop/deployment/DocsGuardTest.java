@@ -68,15 +68,16 @@ class DocsGuardTest {
 
     static Stream<String> documents() {
         Stream<String> readmes = Stream.of(
-                "README.md", "deployment/README.md", "deployment/DOCKER.md", "session-store/README.md",
+                "README.md", "README.ko.md", "deployment/README.md", "deployment/DOCKER.md", "session-store/README.md",
                 // written by benchmark/run, committed: its links and commands must hold too
                 "docs/benchmark/README.md");
-        return Stream.concat(readmes, tutorialPages());
+        return Stream.concat(Stream.concat(readmes, tutorialPages()), KoreanCompanionTest.koreanPages());
     }
 
-    /** The root README and the tutorial: the documents that send readers to the shop's URLs. */
+    /** The root READMEs and the tutorial: the documents that send readers to the shop's URLs. */
     static Stream<String> documentsWithShopUrls() {
-        return Stream.concat(Stream.of("README.md"), tutorialPages());
+        return Stream.concat(Stream.concat(Stream.of("README.md", "README.ko.md"), tutorialPages()),
+                KoreanCompanionTest.koreanPages());
     }
 
     static Stream<String> tutorialPages() {
