@@ -23,7 +23,7 @@ class LauncherCommandLineTest {
         Run help = shop("help");
 
         assertEquals(0, help.exitCode);
-        for (String command : List.of("up <sticky|clustering|external>", "status", "kill <n>", "stop <n>",
+        for (String command : List.of("up <strategy>", "status", "kill <n>", "stop <n>",
                 "start <n>", "down", "logs <n|nginx|redis>", "stop redis", "start redis", "kill redis-primary",
                 "start redis-<n>")) {
             assertTrue(help.output.contains(command), "help does not mention " + command);

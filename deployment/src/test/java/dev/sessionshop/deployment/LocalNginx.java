@@ -12,8 +12,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * The real nginx with the shop's round-robin configuration (the files in {@code nginx/}, rendered as the
- * launcher renders them) on a free loopback port, in front of the three upstream addresses a test gives.
+ * The real nginx with the shop's configuration (the files in {@code nginx/}, rendered as the launcher
+ * renders them; round robin unless a test names another template) on a free loopback port, in front of the three upstream addresses a test gives.
  * Its prefix, configuration and logs are in the test's temporary directory; {@link #close()} stops it.
  */
 final class LocalNginx implements AutoCloseable {
@@ -31,6 +31,12 @@ final class LocalNginx implements AutoCloseable {
 
     static LocalNginx start(Path prefix, String upstream1, String upstream2, String upstream3)
             throws IOException, InterruptedException {
+        return start(prefix, "round-robin.conf.template", upstream1, upstream2, upstream3);
+    }
+
+    /** As above, with another of the templates in {@code nginx/templates/}. */
+    static LocalNginx start(Path prefix, String template, String upstream1, String upstream2, String upstream3)
+            throws IOException, InterruptedException {
         assertTrue(Files.isExecutable(BINARY), "these tests run the real nginx: apt-get install -y nginx (.ci/run does)");
         int port = freePort();
         Path conf = Files.createDirectories(prefix.resolve("nginx"));
@@ -38,7 +44,7 @@ final class LocalNginx implements AutoCloseable {
         Files.createDirectories(conf.resolve("temp"));
         Files.copy(CONFIG.resolve("local/nginx.conf"), conf.resolve("nginx.conf"));
         Files.copy(CONFIG.resolve("shop-proxy.conf"), conf.resolve("shop-proxy.conf"));
-        String text = Files.readString(CONFIG.resolve("templates/round-robin.conf.template"));
+        String text = Files.readString(CONFIG.resolve("templates").resolve(template));
         for (Map.Entry<String, String> variable : Map.of("NGINX_LISTEN", "127.0.0.1:" + port,
                 "SHOP_UPSTREAM_1", upstream1, "SHOP_UPSTREAM_2", upstream2, "SHOP_UPSTREAM_3", upstream3).entrySet()) {
             text = text.replace("${" + variable.getKey() + "}", variable.getValue());

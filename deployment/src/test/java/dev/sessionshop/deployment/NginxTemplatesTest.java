@@ -34,7 +34,7 @@ class NginxTemplatesTest {
             "SHOP_UPSTREAM_3", "127.0.0.1:18083");
 
     @ParameterizedTest
-    @ValueSource(strings = {"sticky.conf.template", "round-robin.conf.template"})
+    @ValueSource(strings = {"sticky.conf.template", "round-robin.conf.template", "route-cookie.conf.template"})
     void templatesUseOnlyTheVariablesTheLauncherRenders(String template) throws IOException {
         assertEquals(LOCAL_VALUES.keySet(), placeholders(NGINX.resolve("templates").resolve(template)));
     }
@@ -55,7 +55,8 @@ class NginxTemplatesTest {
     @Test
     void realIpIsTrustedOnlyInTheLocalConfiguration() throws IOException {
         assertTrue(Files.readString(NGINX.resolve("local/nginx.conf")).contains("set_real_ip_from 127.0.0.1;"));
-        for (String shared : new String[] {"shop-proxy.conf", "templates/sticky.conf.template", "templates/round-robin.conf.template"}) {
+        for (String shared : new String[] {"shop-proxy.conf", "templates/sticky.conf.template", "templates/round-robin.conf.template",
+                "templates/route-cookie.conf.template"}) {
             assertFalse(Files.readString(NGINX.resolve(shared)).contains("set_real_ip_from"), shared);
         }
     }
@@ -68,7 +69,7 @@ class NginxTemplatesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sticky.conf.template", "round-robin.conf.template"})
+    @ValueSource(strings = {"sticky.conf.template", "round-robin.conf.template", "route-cookie.conf.template"})
     void renderedConfigurationPassesNginxSyntaxCheck(String template, @org.junit.jupiter.api.io.TempDir Path prefix)
             throws IOException, InterruptedException {
         Path nginx = Path.of("/usr/sbin/nginx");

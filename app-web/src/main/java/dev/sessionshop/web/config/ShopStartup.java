@@ -27,8 +27,11 @@ public class ShopStartup implements ServletContextListener {
         settings.storeIn(context);
         LOG.info(() -> "Session Shop instance " + InstanceIdentity.current().name()
                 + " starts with session strategy " + settings.strategy().id());
-        if (settings.strategy() == SessionStrategy.EXTERNAL) {
-            external = ExternalSessionWiring.install(context, settings);
+        switch (settings.strategy().home()) {
+            case EXTERNAL_STORE -> external = ExternalSessionWiring.install(context, settings);
+            case INSTANCE_MEMORY, DATA_GRID -> {
+                // The container's own sessions: nothing to install (the grid's filters switch themselves on).
+            }
         }
     }
 

@@ -92,7 +92,7 @@ public class Labs {
                     + "'s memory, so there is nothing to replicate and nothing to go stale while that instance lives.");
         } else {
             report.conclude(!travelled ? "The in-place change never reached " + b.name() + ": nobody told the session that it changed."
-                    : strategy == SessionStrategy.CLUSTERING ? "The in-place change reached " + b.name() + " all the same: "
+                    : strategy.home() == SessionStrategy.Home.DATA_GRID ? "The in-place change reached " + b.name() + " all the same: "
                             + "Payara writes the whole session back to the data grid at the end of every request that used it, "
                             + "changed or not. Convenient here; it also means a full-session write on every request, reads included."
                     : "The in-place change reached " + b.name() + ".");
@@ -110,10 +110,10 @@ public class Labs {
 
     /** Lab 2: N parallel add-to-cart requests of one session, sent where this strategy's balancer would. */
     public LabReport concurrentUpdates(SessionStrategy strategy, int requests) {
-        Run run = new Run("concurrent", strategy, strategy == SessionStrategy.STICKY ? 1 : 2);
+        Run run = new Run("concurrent", strategy, strategy.pinsClient() ? 1 : 2);
         LabTarget a = run.a();
-        // ip_hash sends one client to one instance; round robin spreads its requests over all of them.
-        List<LabTarget> targets = strategy == SessionStrategy.STICKY ? List.of(a) : run.all();
+        // ip_hash and the route cookie send one client to one instance; round robin spreads its requests over all.
+        List<LabTarget> targets = strategy.pinsClient() ? List.of(a) : run.all();
 
         LabClient.Reply first = run.addToCart(a, 1, "new session; adds one pack of " + LAB_PRODUCT);
         if (!first.ok()) {
@@ -168,7 +168,7 @@ public class Labs {
                 + (lost == 1 ? " was" : "s were") + " lost.");
         report.conclude(lost > 0
                 ? "Each request read the cart when it started and wrote its own version back when it ended: the last writer wins, silently."
-                : strategy == SessionStrategy.EXTERNAL
+                : strategy.home() == SessionStrategy.Home.EXTERNAL_STORE
                 ? "The store keeps a version of each session: a request whose cart changed since it read it was refused the write, "
                         + "read the newer cart and added again, on whichever instance it ran."
                 : "On one instance the requests of one session change one object in memory, one after the other.");
@@ -204,7 +204,7 @@ public class Labs {
         report.finding("otherInstanceHasTheSession", bHasTheSession);
         if (!bHasTheSession) {
             report.conclude(b.name() + " did not know the session with the kettle: it has no copy of it, whatever cookies "
-                    + "come with the request" + (strategy == SessionStrategy.STICKY ? "; only " + a.name() + " holds it, "
+                    + "come with the request" + (strategy.home() == SessionStrategy.Home.INSTANCE_MEMORY ? "; only " + a.name() + " holds it, "
                     + "and there is no copy to go stale." : "."));
             return report;
         }
@@ -376,7 +376,7 @@ public class Labs {
          * sticky has no second copy: one look says it all.
          */
         private Peek awaitPeek(LabTarget target, String action, boolean basketView, Predicate<Peek> arrived) {
-            Duration window = strategy == SessionStrategy.CLUSTERING ? CLUSTER_WINDOW : Duration.ZERO;
+            Duration window = strategy.home() == SessionStrategy.Home.DATA_GRID ? CLUSTER_WINDOW : Duration.ZERO;
             long start = System.nanoTime();
             Peek peek = Peek.of(client.get(target, "api/labs/peek"));
             while (!arrived.test(peek) && peek.hasSession() && System.nanoTime() - start < window.toNanos()) {
@@ -391,7 +391,7 @@ public class Labs {
         }
 
         void pause(Duration window, SessionStrategy strategy) {
-            if (strategy == SessionStrategy.CLUSTERING) {
+            if (strategy.home() == SessionStrategy.Home.DATA_GRID) {
                 sleep(window);
             }
         }

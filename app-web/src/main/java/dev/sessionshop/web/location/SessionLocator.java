@@ -27,21 +27,21 @@ public final class SessionLocator {
     public static SessionWhereabouts locate(HttpServletRequest request) {
         SessionStrategy strategy = ShopSettings.of(request.getServletContext()).strategy();
         String instance = InstanceIdentity.current().name();
-        List<GridMember> members = strategy == SessionStrategy.CLUSTERING ? GridPlacements.members() : List.of();
+        List<GridMember> members = strategy.home() == SessionStrategy.Home.DATA_GRID ? GridPlacements.members() : List.of();
         HttpSession session = ShopSession.existing(request);
         if (session == null) {
             return new SessionWhereabouts(instance, strategy.id(), null, NO_SESSION, null, null, null, members);
         }
         String id = session.getId();
-        return switch (strategy) {
-            case STICKY -> new SessionWhereabouts(instance, strategy.id(), id, inMemory(instance), instance, null, null, members);
-            case CLUSTERING -> {
+        return switch (strategy.home()) {
+            case INSTANCE_MEMORY -> new SessionWhereabouts(instance, strategy.id(), id, inMemory(instance), instance, null, null, members);
+            case DATA_GRID -> {
                 Optional<GridPlacement> grid = GridPlacements.locate(request.getContextPath(), id);
                 yield new SessionWhereabouts(instance, strategy.id(), id,
                         grid.map(placement -> inGrid(instance, placement, members)).orElseGet(() -> noGrid(instance)),
                         null, grid.orElse(null), null, members);
             }
-            case EXTERNAL -> {
+            case EXTERNAL_STORE -> {
                 Optional<SessionLocation> redis = ExternalSessionWiring.storeOf(request.getServletContext())
                         .flatMap(store -> store.describe(id));
                 yield new SessionWhereabouts(instance, strategy.id(), id,

@@ -10,8 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * A filter that works around something of Payara's data grid: it acts only under the {@code clustering}
- * strategy and passes every request straight on under the others.
+ * A filter that works around something of Payara's data grid: it acts only when sessions live in the grid
+ * ({@code clustering}, {@code clustering-sticky}) and passes every request straight on under the others.
  */
 abstract class ClusteringOnlyFilter extends HttpFilter {
 
@@ -19,7 +19,7 @@ abstract class ClusteringOnlyFilter extends HttpFilter {
 
     @Override
     public void init() {
-        active = ShopSettings.of(getServletContext()).strategy() == SessionStrategy.CLUSTERING;
+        active = ShopSettings.of(getServletContext()).strategy().home() == SessionStrategy.Home.DATA_GRID;
     }
 
     @Override
