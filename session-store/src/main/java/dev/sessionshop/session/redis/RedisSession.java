@@ -322,8 +322,8 @@ final class RedisSession implements VersionedSession {
             changed.clear();
             return Outcome.SAVED;
         }
-        RedisSessionStore.WriteMode mode = whole ? RedisSessionStore.WriteMode.CREATE
-                : checked ? RedisSessionStore.WriteMode.CHECKED : RedisSessionStore.WriteMode.UPDATE;
+        SessionScripts.WriteMode mode = whole ? SessionScripts.WriteMode.CREATE
+                : checked ? SessionScripts.WriteMode.CHECKED : SessionScripts.WriteMode.UPDATE;
         RedisSessionStore.Written result = owner.store().write(id, mode, version, fields, deleted, maxInactiveInterval);
         switch (result.outcome()) {
             case SAVED -> {

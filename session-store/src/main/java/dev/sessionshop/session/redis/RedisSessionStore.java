@@ -18,12 +18,9 @@ import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,69 +51,6 @@ public final class RedisSessionStore implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(RedisSessionStore.class.getName());
     private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
-
-    /**
-     * Read = one round trip: the hash and the new last-access time and TTL in one atomic step. A
-     * missing key stays missing, so a forged id cannot create one; a hash without its creation time is
-     * no session (a fragment) and is deleted. The reply still holds the previous lastAccessedTime, which
-     * is what {@code getLastAccessedTime()} must return.
-     */
-    static final String READ_SCRIPT = """
-            local hash = redis.call('HGETALL', KEYS[1])
-            if #hash == 0 then return hash end
-            if redis.call('HEXISTS', KEYS[1], 'creationTime') == 0 then
-              redis.call('DEL', KEYS[1])
-              return {}
-            end
-            redis.call('HSET', KEYS[1], 'lastAccessedTime', ARGV[1])
-            local ttl = tonumber(redis.call('HGET', KEYS[1], 'maxInactiveInterval') or ARGV[2])
-            if ttl and ttl > 0 then
-              redis.call('PEXPIRE', KEYS[1], ttl * 1000)
-            else
-              redis.call('PERSIST', KEYS[1])
-            end
-            return hash
-            """;
-    private static final String READ_SCRIPT_SHA = sha1(READ_SCRIPT);
-
-    /**
-     * Write = one round trip, one atomic step: the fields set, the fields deleted, the version incremented
-     * and the TTL applied together, so no key ever exists without its TTL. ARGV: mode, the version the
-     * writer read, TTL in ms (0 or less: none), the number n of fields to set, n field/value pairs, then
-     * the fields to delete. Modes: {@code create} refuses an existing key; {@code update} and
-     * {@code checked} refuse a session that is gone (invalidated, renamed or expired since it was read),
-     * so a late write cannot bring it back; {@code checked} also refuses when another write came first.
-     * Returns the new version, or -1 (gone), -2 (conflict), -3 (exists).
-     */
-    static final String WRITE_SCRIPT = """
-            local mode = ARGV[1]
-            if mode == 'create' then
-              if redis.call('EXISTS', KEYS[1]) == 1 then return -3 end
-            elseif redis.call('HEXISTS', KEYS[1], 'creationTime') == 0 then
-              return -1
-            elseif mode == 'checked' and tonumber(redis.call('HGET', KEYS[1], 'version') or '0') ~= tonumber(ARGV[2]) then
-              return -2
-            end
-            local n = tonumber(ARGV[4])
-            if n > 0 then redis.call('HSET', KEYS[1], unpack(ARGV, 5, 4 + 2 * n)) end
-            if #ARGV > 4 + 2 * n then redis.call('HDEL', KEYS[1], unpack(ARGV, 5 + 2 * n, #ARGV)) end
-            local version = redis.call('HINCRBY', KEYS[1], 'version', 1)
-            local ttl = tonumber(ARGV[3])
-            if ttl > 0 then redis.call('PEXPIRE', KEYS[1], ttl) else redis.call('PERSIST', KEYS[1]) end
-            return version
-            """;
-    private static final String WRITE_SCRIPT_SHA = sha1(WRITE_SCRIPT);
-
-    /** How a write treats what is in Redis: see {@link #WRITE_SCRIPT}. */
-    enum WriteMode {
-        CREATE("create"), UPDATE("update"), CHECKED("checked");
-
-        private final byte[] argument;
-
-        WriteMode(String argument) {
-            this.argument = argument.getBytes(StandardCharsets.US_ASCII);
-        }
-    }
 
     /** What a write did, and the session's version after it (when saved). */
     record Written(VersionedSession.Outcome outcome, long version) {
@@ -224,7 +158,7 @@ public final class RedisSessionStore implements AutoCloseable {
     Optional<Map<String, byte[]>> load(String sessionId) {
         String[] keys = {key(sessionId)};
         byte[][] args = {SessionHash.number(System.currentTimeMillis()), SessionHash.number(defaultMaxInactiveSeconds())};
-        List<Object> reply = script("load", READ_SCRIPT, READ_SCRIPT_SHA, ScriptOutputType.MULTI, keys, args);
+        List<Object> reply = script("load", SessionScripts.READ, SessionScripts.READ_SHA, ScriptOutputType.MULTI, keys, args);
         if (reply == null || reply.isEmpty()) {
             return Optional.empty();
         }
@@ -236,16 +170,16 @@ public final class RedisSessionStore implements AutoCloseable {
     }
 
     /**
-     * One round trip, atomic: see {@link #WRITE_SCRIPT}.
+     * One round trip, atomic: see {@link SessionScripts#WRITE}.
      *
-     * @param expectedVersion the version the writer read (checked in {@link WriteMode#CHECKED} only)
+     * @param expectedVersion the version the writer read (checked in {@link SessionScripts.WriteMode#CHECKED} only)
      * @throws IllegalStateException when a new session's id is taken (it never is: 256-bit ids)
      */
-    Written write(String sessionId, WriteMode mode, long expectedVersion, Map<String, byte[]> fields,
+    Written write(String sessionId, SessionScripts.WriteMode mode, long expectedVersion, Map<String, byte[]> fields,
                   Collection<String> deletedFields, int maxInactiveSeconds) {
         String[] keys = {key(sessionId)};
         List<byte[]> args = new ArrayList<>(4 + 2 * fields.size() + deletedFields.size());
-        args.add(mode.argument);
+        args.add(mode.argument());
         args.add(SessionHash.number(expectedVersion));
         args.add(SessionHash.number(maxInactiveSeconds > 0 ? maxInactiveSeconds * 1000L : 0));
         args.add(SessionHash.number(fields.size()));
@@ -254,7 +188,7 @@ public final class RedisSessionStore implements AutoCloseable {
             args.add(value);
         });
         deletedFields.forEach(field -> args.add(field.getBytes(StandardCharsets.UTF_8)));
-        long reply = this.<Long>script("write", WRITE_SCRIPT, WRITE_SCRIPT_SHA, ScriptOutputType.INTEGER, keys,
+        long reply = this.<Long>script("write", SessionScripts.WRITE, SessionScripts.WRITE_SHA, ScriptOutputType.INTEGER, keys,
                 args.toArray(new byte[0][]));
         Written written = reply >= 0 ? new Written(VersionedSession.Outcome.SAVED, reply)
                 : reply == -1 ? new Written(VersionedSession.Outcome.GONE, 0)
@@ -408,14 +342,5 @@ public final class RedisSessionStore implements AutoCloseable {
             }
         }
         return uri.getHost() != null ? uri.getHost() + ":" + uri.getPort() : "unknown";
-    }
-
-    private static String sha1(String script) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-1").digest(script.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
