@@ -22,7 +22,7 @@ final class BenchmarkSmoke {
 
     static void run(Topology shop) throws IOException {
         for (int n = 1; n <= Topology.INSTANCES; n++) {
-            if (!running(shop, n)) {
+            if (!shop.running(n)) {
                 shop.start(n);
             }
         }
@@ -59,14 +59,6 @@ final class BenchmarkSmoke {
         }
         for (String chart : List.of("throughput.svg", "latency-p99.svg", "failover.svg")) {
             assertTrue(Files.readString(out.resolve(chart)).contains("<svg"), chart);
-        }
-    }
-
-    private static boolean running(Topology shop, int n) {
-        try {
-            return ProcessHandle.of(Long.parseLong(shop.pid(n))).map(ProcessHandle::isAlive).orElse(false);
-        } catch (RuntimeException e) {
-            return false;
         }
     }
 }

@@ -39,10 +39,10 @@ final class BrowserTour {
             browser.find("header nav").findElement(By.linkText("Where is my session?")).click();
             browser.awaitPage("/session");
             assertTrue(browser.find("#location-summary").getText().length() > 10, "the page says where");
-            assertTrue(browser.has(switch (shop.strategy()) {
-                case STICKY -> "#location-memory";
-                case CLUSTERING -> "#location-owner";
-                case EXTERNAL -> "#location-key";
+            assertTrue(browser.has(switch (shop.strategy().home()) {
+                case MEMORY -> "#location-memory";
+                case GRID -> "#location-owner";
+                case REDIS -> "#location-key";
             }), "the " + strategy + " answer is shown");
             browser.screenshot(strategy + "-3-where-is-my-session");
 
@@ -53,8 +53,8 @@ final class BrowserTour {
             browser.open("cart");
             String after = browser.servedBy();
             assertNotEquals(before, after, "another instance answers after " + before + " died");
-            if (shop.strategy() == Strategy.STICKY) {
-                assertTrue(browser.has("#cart-empty"), "sticky: the cart died with " + before);
+            if (shop.strategy().home() == Strategy.Home.MEMORY) {
+                assertTrue(browser.has("#cart-empty"), strategy + ": the cart died with " + before);
             } else {
                 assertTrue(browser.has("#cart-lines"), strategy + ": the cart survived " + before);
                 assertEquals(1, browser.find("#cart-lines tbody").findElements(By.tagName("tr")).size());
@@ -88,8 +88,8 @@ final class BrowserTour {
      * window until the instance answering it knows the session too.
      */
     private static void awaitSessionEverywhere(Browser browser, Topology shop) {
-        String cookie = shop.strategy() == Strategy.EXTERNAL ? "SHOPSESSION" : "JSESSIONID";
-        String sessionId = browser.cookie(cookie);
+        String cookie = shop.strategy().sessionCookie();
+        String sessionId = Carts.sessionIdOf(browser.cookie(cookie));
         Instant deadline = Instant.now().plus(ReplicatedSessions.replicationWindow(shop));
         String known = "\"sessionId\":\"" + sessionId + "\"";
         String answer = browser.text("api/session");

@@ -38,6 +38,14 @@ final class Carts {
     }
 
     /** What one {@code GET /api/session} said: who answered, which session, how many items in its cart. */
+    /**
+     * The session id a cookie names: its value without the route Payara appends for the route-cookie
+     * strategies ({@code <id>.shop-2}); the shop reports the id without it.
+     */
+    static String sessionIdOf(String cookieValue) {
+        return cookieValue.replaceFirst("\\.shop-[0-9]+$", "");
+    }
+
     record Session(String instance, String sessionId, int itemCount) {
     }
 

@@ -37,7 +37,7 @@ final class ReplicatedSessions {
      * That window is real and the labs show it; here the test lets it close before comparing carts.
      */
     static Duration replicationWindow(Topology shop) {
-        return shop.strategy() == Strategy.CLUSTERING ? Duration.ofSeconds(3) : Duration.ZERO;
+        return shop.strategy().home() == Strategy.Home.GRID ? Duration.ofSeconds(3) : Duration.ZERO;
     }
 
     /** Fills the client's cart, then reads it nine times: every instance answers, with the same cart. */

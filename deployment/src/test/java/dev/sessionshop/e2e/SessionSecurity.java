@@ -37,7 +37,7 @@ final class SessionSecurity {
     static void signInChangesTheIdAndKillsTheOldOne(Topology shop, String cookieName) {
         ShopClient shopper = shop.client();
         Carts.add(shopper, "kettle", 2);
-        String oldId = shopper.cookie(cookieName).orElseThrow();
+        String oldId = Carts.sessionIdOf(shopper.cookie(cookieName).orElseThrow());
         // What a thief or a fixation attacker holds: every cookie the shopper had before signing in.
         String oldCookies = cookieHeader(shopper);
 
@@ -47,7 +47,7 @@ final class SessionSecurity {
         JsonObject session = reply.json();
         String newId = session.getString("sessionId");
         assertNotEquals(oldId, newId, "sign-in must change the session id");
-        assertEquals(newId, shopper.cookie(cookieName).orElseThrow(), "the new id went out in Set-Cookie");
+        assertEquals(newId, Carts.sessionIdOf(shopper.cookie(cookieName).orElseThrow()), "the new id went out in Set-Cookie");
         assertEquals("Ada", session.getString("displayName"));
         assertEquals(2, session.getJsonObject("cart").getInt("itemCount"), "the cart survives sign-in");
         // Round robin spreads these over the instances (sticky keeps them on one): each must know the shopper.

@@ -120,6 +120,15 @@ public final class Topology {
     }
 
     /** {@code deployment/shop kill n}: SIGKILL, a crash. */
+    /** Whether instance n's process (the pid the launcher recorded) is alive. */
+    public boolean running(int n) {
+        try {
+            return ProcessHandle.of(Long.parseLong(pid(n))).map(ProcessHandle::isAlive).orElse(false);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     public void kill(int n) {
         checkInstance(n);
         launcher.run(Launcher.COMMAND_TIMEOUT, "kill", String.valueOf(n));
