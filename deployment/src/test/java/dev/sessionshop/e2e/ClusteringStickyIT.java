@@ -86,6 +86,16 @@ class ClusteringStickyIT {
     }
 
     @Test
+    @Order(30)
+    void anInstanceStartedAgainGetsNoRequestBeforeItIsReady(Topology shop) throws InterruptedException {
+        for (int n = 1; n <= 3; n++) {
+            if (!shop.running(n)) {
+                ReplicatedSessions.restartUnderTrafficShowsNoError(shop, shopper, n, items);
+            }
+        }
+    }
+
+    @Test
     @Order(40)
     void forgedMalformedOrOverlongSessionCookieGetsAFreshSession(Topology shop) {
         Carts.forgedMalformedAndOverlongCookiesGetAFreshSession(shop, "JSESSIONID");

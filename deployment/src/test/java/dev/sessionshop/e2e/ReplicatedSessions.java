@@ -155,4 +155,53 @@ final class ReplicatedSessions {
             StickyIT.sleepBriefly();
         }
     }
+
+    /**
+     * Starts instance n again while traffic goes on: a shopper with a cart reads it, and a new visitor
+     * (no cookie: round robin, so the instance gets its share once it is back) opens the shop, one after
+     * the other, about twenty requests a second, from the start command until nginx routes to every
+     * instance again. A booting Payara answers 404 with its own error page until the shop is deployed;
+     * none of that may reach anyone: every answer is a 200, and the shopper's cart is always whole.
+     */
+    static void restartUnderTrafficShowsNoError(Topology shop, ShopClient shopper, int n, int items) throws InterruptedException {
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Set<String> servedBy = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Thread traffic = new Thread(() -> {
+            while (!done.get()) {
+                try {
+                    ShopClient.Reply cart = shopper.getJson("api/cart");
+                    ShopClient.Reply visit = shop.client().get("");
+                    requests.addAndGet(2);
+                    servedBy.add(visit.instance());
+                    if (cart.status() != 200 || cart.json().getInt("itemCount") != items) {
+                        failures.add("cart: " + cart.status() + " from " + cart.instance());
+                    }
+                    if (visit.status() != 200) {
+                        failures.add("visit: " + visit.status() + " from " + visit.instance());
+                    }
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException | AssertionError e) {
+                    failures.add(e.toString());
+                }
+            }
+        }, "traffic-during-restart");
+        traffic.start();
+        try {
+            shop.start(n);
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+            while (!servedBy.contains(Topology.instanceName(n)) && Instant.now().isBefore(deadline)) {
+                Thread.sleep(100);
+            }
+        } finally {
+            done.set(true);
+            traffic.join(10_000);
+        }
+        assertTrue(servedBy.contains(Topology.instanceName(n)), "nginx sends requests to the restarted instance: " + servedBy);
+        assertTrue(requests.get() > 20, "traffic went on during the restart: " + requests.get());
+        assertEquals(java.util.List.of(), failures, "of " + requests.get() + " requests");
+    }
 }
