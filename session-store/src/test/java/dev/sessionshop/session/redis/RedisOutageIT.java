@@ -30,7 +30,7 @@ class RedisOutageIT {
     @BeforeEach
     void start() throws Exception {
         REDIS.start(); // a test before may have left it stopped
-        store = RedisSessionStore.start(RedisSessionFilterIT.config(REDIS.uri()));
+        store = RedisSessionStore.start(AgainstRedis.config(REDIS.uri()));
         browser = new Browser(new RedisSessionFilter(store));
     }
 
@@ -120,7 +120,7 @@ class RedisOutageIT {
         store.close();
         REDIS.stop();
 
-        store = RedisSessionStore.start(RedisSessionFilterIT.config(REDIS.uri())); // must not throw
+        store = RedisSessionStore.start(AgainstRedis.config(REDIS.uri())); // must not throw
         browser = new Browser(new RedisSessionFilter(store));
         assertEquals(503, browser.get((req, res) -> req.getSession()).response().status);
         assertEquals(200, browser.get((req, res) -> res.getWriter().print("static")).response().status);

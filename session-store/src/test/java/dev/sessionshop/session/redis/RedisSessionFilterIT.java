@@ -1,12 +1,9 @@
 package dev.sessionshop.session.redis;
 
 import evil.Gadget;
-import io.lettuce.core.api.sync.RedisCommands;
 import jakarta.servlet.http.HttpSession;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,38 +27,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The filter and store against a real redis-server. */
-class RedisSessionFilterIT {
-
-    @RegisterExtension
-    static final RedisServerExtension REDIS = new RedisServerExtension();
-
-    private RedisSessionStore store;
-    private Browser browser;
-    private RedisCommands<String, byte[]> redis;
+class RedisSessionFilterIT extends AgainstRedis {
 
     @BeforeEach
-    void start() {
-        redis = REDIS.redis();
-        redis.flushall();
-        store = RedisSessionStore.start(config(REDIS.uri()));
-        browser = new Browser(new RedisSessionFilter(store));
+    void resetGadget() {
         Gadget.executed = false;
-    }
-
-    @AfterEach
-    void stop() {
-        store.close();
-    }
-
-    static RedisSessionConfig config(String uri) {
-        return RedisSessionConfig.builder()
-                .redisUri(uri)
-                .cookieName("SHOPSESSION")
-                .maxInactiveInterval(Duration.ofMinutes(30))
-                .keyPrefix("shop:session:")
-                .allowedClasses("dev.sessionshop.**", "java.lang.*", "java.util.*", "java.time.*", "java.math.*")
-                .commandTimeout(Duration.ofSeconds(2))
-                .build();
     }
 
     private String key() {

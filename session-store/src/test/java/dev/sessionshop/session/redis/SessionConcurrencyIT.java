@@ -1,12 +1,8 @@
 package dev.sessionshop.session.redis;
 
 import dev.sessionshop.session.VersionedSession;
-import io.lettuce.core.api.sync.RedisCommands;
 import jakarta.servlet.http.HttpSession;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -27,27 +23,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * race (no lost update for a checked write, no session brought back by a late write) and when the
  * connection is cut in the middle of a write (no key without its TTL, nothing re-sent later).
  */
-class SessionConcurrencyIT {
-
-    @RegisterExtension
-    static final RedisServerExtension REDIS = new RedisServerExtension();
-
-    private RedisSessionStore store;
-    private Browser browser;
-    private RedisCommands<String, byte[]> redis;
-
-    @BeforeEach
-    void start() {
-        redis = REDIS.redis();
-        redis.flushall();
-        store = RedisSessionStore.start(RedisSessionFilterIT.config(REDIS.uri()));
-        browser = new Browser(new RedisSessionFilter(store));
-    }
-
-    @AfterEach
-    void stop() {
-        store.close();
-    }
+class SessionConcurrencyIT extends AgainstRedis {
 
     /** What the shop's cart does: read, change, write if nobody wrote meanwhile, else again on what is there. */
     private static void addOne(HttpSession session, AtomicInteger conflicts) {
@@ -106,7 +82,7 @@ class SessionConcurrencyIT {
     void twoRequestsOfOneSessionAddingAtOnceOnTwoInstancesBothCount() throws Exception {
         browser.set("count", 0);
         AtomicInteger conflicts = new AtomicInteger();
-        try (RedisSessionStore otherInstance = RedisSessionStore.start(RedisSessionFilterIT.config(REDIS.uri()))) {
+        try (RedisSessionStore otherInstance = RedisSessionStore.start(config(REDIS.uri()))) {
             raceTwoAdditions(sameBrowser(store), sameBrowser(otherInstance), conflicts);
         }
         assertEquals(2, browser.read("count"));
@@ -210,7 +186,7 @@ class SessionConcurrencyIT {
     void aConnectionCutInTheMiddleOfAWriteLeavesNoKeyWithoutItsTtl() throws Exception {
         browser.set("warm", "the scripts are in Redis's cache");
         try (CuttingProxy proxy = new CuttingProxy(REDIS.port());
-             RedisSessionStore cutStore = RedisSessionStore.start(RedisSessionFilterIT.config(proxy.uri()))) {
+             RedisSessionStore cutStore = RedisSessionStore.start(config(proxy.uri()))) {
             Browser viaProxy = new Browser(new RedisSessionFilter(cutStore));
 
             // when: the new session's write loses its connection after its first command reached Redis
@@ -232,7 +208,7 @@ class SessionConcurrencyIT {
     void aSaveAnsweredWith503IsNotSentAgainLater() throws Exception {
         browser.set("cart", "v1");
         try (CuttingProxy proxy = new CuttingProxy(REDIS.port());
-             RedisSessionStore cutStore = RedisSessionStore.start(RedisSessionFilterIT.config(proxy.uri()))) {
+             RedisSessionStore cutStore = RedisSessionStore.start(config(proxy.uri()))) {
             Browser viaProxy = sameBrowser(cutStore);
 
             // when: a change's write never reaches Redis (the connection breaks), and then the user changes

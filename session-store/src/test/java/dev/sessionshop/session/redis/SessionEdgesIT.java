@@ -1,15 +1,11 @@
 package dev.sessionshop.session.redis;
 
 import dev.sessionshop.session.SecureRequests;
-import io.lettuce.core.api.sync.RedisCommands;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -31,29 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The store at its edges, against a real redis-server: a value of a class this version lacks, a value set
  * again unchanged, a request that ends in an exception or goes async, and the cookie's Secure flag.
  */
-class SessionEdgesIT {
-
-    @RegisterExtension
-    static final RedisServerExtension REDIS = new RedisServerExtension();
-
-    private RedisSessionStore store;
-    private RedisSessionFilter filter;
-    private Browser browser;
-    private RedisCommands<String, byte[]> redis;
-
-    @BeforeEach
-    void start() {
-        redis = REDIS.redis();
-        redis.flushall();
-        store = RedisSessionStore.start(RedisSessionFilterIT.config(REDIS.uri()));
-        filter = new RedisSessionFilter(store);
-        browser = new Browser(filter);
-    }
-
-    @AfterEach
-    void stop() {
-        store.close();
-    }
+class SessionEdgesIT extends AgainstRedis {
 
     private String key() {
         return store.key(browser.sessionCookie);
