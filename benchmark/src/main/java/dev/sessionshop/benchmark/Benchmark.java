@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The command line ({@code benchmark/run}, which builds first): for each strategy, {@code deployment/shop up},
@@ -17,23 +18,25 @@ import java.util.List;
 public final class Benchmark {
 
     static final String USAGE = """
-            Usage: benchmark/run [--quick | --full] [--strategies sticky,clustering,external] [--users N] [--out DIR]
+            Usage: benchmark/run [--quick | --full] [--strategies sticky,clustering,...] [--users N] [--out DIR]
 
-            Measures the three session strategies on this machine, one after the other in one run, through
-            nginx on the local topology (deployment/shop): requests per second and latency of a browse mix and a
-            shop mix, failover under load (one instance killed), and what a session costs (bytes in the store,
-            store traffic per request, heap with many live sessions). Writes a Markdown report and SVG charts.
+            Measures session strategies on this machine, one after the other in one run, through nginx on the
+            local topology (deployment/shop): requests per second and latency of a browse mix and a shop mix,
+            failover under load (one instance killed), and what a session costs (bytes in the store, store
+            traffic per request, heap with many live sessions). Writes a Markdown report and SVG charts.
 
-              --quick         shorter warm-up and measurements, 2 000 sessions: 8-12 minutes here
+              --quick         shorter warm-up and measurements, 2 000 sessions: 3-4 minutes per strategy here
                               (the default)
-              --full          180 s warm-up per strategy, 10 000 sessions: 18-25 minutes here
-              --strategies    which ones, in this order (default: all three; ratios need sticky)
+              --full          180 s warm-up per strategy, 10 000 sessions: 6-8 minutes per strategy here
+              --strategies    which ones, in this order, from: %s
+                              (default: %s; ratios need sticky)
               --users N       concurrent shoppers (default 16)
               --out DIR       where the report goes (default docs/benchmark)
               --help          this text
 
             Needs what deployment/shop up needs (Java 17, nginx, redis-server) and the ports it uses free.
-            """;
+            """.formatted(BenchStrategy.names(), BenchmarkSettings.DEFAULT_STRATEGIES.stream().map(BenchStrategy::id)
+            .collect(Collectors.joining(",")));
 
     private Benchmark() {
     }
@@ -93,9 +96,9 @@ public final class Benchmark {
         Instant started = Instant.now();
         RunInputs inputs = RunInputs.collect(topology.repository(), settings, started);
         List<StrategyResult> results = new ArrayList<>();
-        for (String strategy : settings.strategies()) {
+        for (BenchStrategy strategy : settings.strategies()) {
             if (startTopologies) {
-                progress.step("deployment/shop up " + strategy);
+                progress.step("deployment/shop up " + strategy.id());
                 topology.up(strategy);
             }
             try {
@@ -113,10 +116,12 @@ public final class Benchmark {
     }
 
     /**
-     * The smoke run: seconds of every phase against the topology of {@code strategy} that is already up,
+     * The smoke run: seconds of every phase against the topology of {@code strategyId} (its launcher name)
+     * that is already up,
      * report into {@code outDir}. Kills instance {@link BenchmarkSettings#KILLED_INSTANCE} at the end.
      */
-    public static SmokeResult smoke(Path repository, String strategy, Path outDir) throws IOException {
+    public static SmokeResult smoke(Path repository, String strategyId, Path outDir) throws IOException {
+        BenchStrategy strategy = BenchStrategy.parse(strategyId);
         BenchmarkSettings settings = BenchmarkSettings.smoke(strategy);
         LocalTopology topology = new LocalTopology(repository);
         List<StrategyResult> results = new ArrayList<>();
@@ -148,12 +153,10 @@ public final class Benchmark {
         return arguments.get(index);
     }
 
-    private static List<String> strategies(String list) {
-        List<String> chosen = List.of(list.split(","));
-        for (String strategy : chosen) {
-            if (!BenchmarkSettings.ALL_STRATEGIES.contains(strategy)) {
-                throw new IllegalArgumentException("unknown strategy: " + strategy + " (sticky, clustering or external)");
-            }
+    private static List<BenchStrategy> strategies(String list) {
+        List<BenchStrategy> chosen = Arrays.stream(list.split(",")).map(BenchStrategy::parse).toList();
+        if (chosen.stream().distinct().count() < chosen.size()) {
+            throw new IllegalArgumentException("a strategy is named twice: " + list);
         }
         return chosen;
     }

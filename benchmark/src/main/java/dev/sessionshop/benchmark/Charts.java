@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -37,9 +36,6 @@ final class Charts {
 
     private static final int WIDTH = 720;
     private static final int HEIGHT = 380;
-    /** One colour per strategy, the same in every chart (the session panel's instance colours are unrelated). */
-    private static final Map<String, Color> STRATEGY_COLOURS = Map.of(
-            "sticky", new Color(0x4E79A7), "clustering", new Color(0xF28E2B), "external", new Color(0x59A14F));
     private static final List<Color> MIX_COLOURS = List.of(new Color(0x4E79A7), new Color(0xE15759));
 
     private Charts() {
@@ -57,8 +53,8 @@ final class Charts {
     private static JFreeChart bars(String title, String axis, List<StrategyResult> results, ToDoubleFunction<LoadPhase.Result> value) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (StrategyResult result : results) {
-            data.addValue(value.applyAsDouble(result.browse()), "browse mix", result.strategy());
-            data.addValue(value.applyAsDouble(result.shop()), "shop mix", result.strategy());
+            data.addValue(value.applyAsDouble(result.browse()), "browse mix", result.strategy().id());
+            data.addValue(value.applyAsDouble(result.shop()), "shop mix", result.strategy().id());
         }
         JFreeChart chart = ChartFactory.createBarChart(title, "strategy", axis, data, PlotOrientation.VERTICAL, true, false, false);
         CategoryPlot plot = chart.getCategoryPlot();
@@ -85,8 +81,8 @@ final class Charts {
         for (StrategyResult result : results) {
             LoadPhase.Result phase = result.failover().phase();
             double killAt = phase.eventAt() == null ? 0 : phase.eventAt().toMillis() / 1000.0;
-            XYSeries ok = new XYSeries(result.strategy() + ": served");
-            XYSeries failed = new XYSeries(result.strategy() + ": failed");
+            XYSeries ok = new XYSeries(result.strategy().id() + ": served");
+            XYSeries failed = new XYSeries(result.strategy().id() + ": failed");
             double perSecond = 1000.0 / LoadPhase.BUCKET_MILLIS;
             // The last bucket holds whatever ended after the phase's end: left out.
             for (int b = 0; b < phase.okPerBucket().length - 1; b++) {
@@ -96,7 +92,8 @@ final class Charts {
             }
             data.addSeries(ok);
             data.addSeries(failed);
-            Color colour = STRATEGY_COLOURS.getOrDefault(result.strategy(), Color.DARK_GRAY);
+            // One colour per strategy, the same in every run (the session panel's instance colours are unrelated).
+            Color colour = new Color(result.strategy().colour());
             renderer.setSeriesPaint(series, colour);
             renderer.setSeriesStroke(series, new BasicStroke(2f));
             renderer.setSeriesPaint(series + 1, colour);

@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * The local topology, driven through the launcher ({@code deployment/shop}) exactly as a user drives it:
- * nginx on 127.0.0.1:8080, instances shop-1..3 on 8081-8083, and for {@code external} Redis on 6379
- * (primary), 6380 (replica) with three Sentinels.
+ * nginx on 127.0.0.1:8080, instances shop-1..3 on 8081-8083, and for a strategy with its sessions in Redis,
+ * Redis on 6379 (primary), 6380 (replica) with three Sentinels.
  */
 final class LocalTopology {
 
@@ -40,8 +40,8 @@ final class LocalTopology {
         return URI.create("http://127.0.0.1:" + (8080 + n) + "/");
     }
 
-    void up(String strategy) {
-        launcher(UP_TIMEOUT, "up", strategy);
+    void up(BenchStrategy strategy) {
+        launcher(UP_TIMEOUT, "up", strategy.id());
     }
 
     void down() {
@@ -63,7 +63,7 @@ final class LocalTopology {
         }
     }
 
-    /** The password the launcher gave Redis (external). */
+    /** The password the launcher gave Redis (a strategy with its sessions there). */
     String redisPassword() {
         Path file = workDir.resolve("redis-password");
         try {

@@ -13,14 +13,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
 /** What a report needs to be reproduced: the commit, the machine, the versions, the settings. */
 record RunInputs(Map<String, String> values) {
 
     static RunInputs collect(Path repository, BenchmarkSettings settings, Instant started) {
         Map<String, String> values = new LinkedHashMap<>();
-        values.put("command", "benchmark/run --" + settings.mode() + (settings.strategies().equals(BenchmarkSettings.ALL_STRATEGIES)
-                ? "" : " --strategies " + String.join(",", settings.strategies())));
+        values.put("command", "benchmark/run --" + settings.mode() + (settings.strategies().equals(BenchmarkSettings.DEFAULT_STRATEGIES)
+                ? "" : " --strategies " + settings.strategies().stream().map(BenchStrategy::id).collect(Collectors.joining(","))));
         values.put("started", DateTimeFormatter.ISO_INSTANT.format(started.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
         values.put("commit", commit(repository));
         values.put("machine", machine());

@@ -17,18 +17,22 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 
 /**
  * One simulated shopper: its own connection pool and cookie jar, which keeps every cookie it is given
- * as a browser does ({@code JSESSIONIDVERSION} matters to Payara's clustered sessions), its own client
- * address in {@code X-Forwarded-For} (which the sticky strategy's {@code ip_hash} uses), and its own
- * record of what it put in the cart. Used by one thread at a time.
+ * as a browser does ({@code JSESSIONIDVERSION} matters to Payara's clustered sessions, and the route at
+ * the end of {@code JSESSIONID} is what pins it under route-cookie routing), its own client address in
+ * {@code X-Forwarded-For} (what {@code ip_hash} pins), and its own record of what it put in the cart.
+ * Used by one thread at a time.
  */
 final class Shopper {
 
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /** The header in which the shop names the instance that served a request. */
+    static final String INSTANCE_HEADER = "X-Shop-Instance";
 
     private final int number;
     private final URI shop;
@@ -159,6 +163,15 @@ final class Shopper {
         try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
             return reader.readObject();
         }
+    }
+
+    /**
+     * The instance that answers this shopper's next request (the shop's {@value #INSTANCE_HEADER}), or
+     * empty when the answer does not name one.
+     */
+    Optional<String> servedBy() throws IOException {
+        return exchange(request("/api/cart").header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.discarding())
+                .headers().firstValue(INSTANCE_HEADER);
     }
 
     /** A GET of any path, measured like the mixes' requests. */

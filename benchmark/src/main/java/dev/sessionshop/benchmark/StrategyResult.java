@@ -13,7 +13,7 @@ import java.util.Map;
  * @param cost     what a session costs where it is kept
  * @param cpu      CPU time per request of the two mixes
  */
-record StrategyResult(String strategy, WarmUp warmUp, LoadPhase.Result browse, LoadPhase.Result shop, Failover failover,
+record StrategyResult(BenchStrategy strategy, WarmUp warmUp, LoadPhase.Result browse, LoadPhase.Result shop, Failover failover,
                       Cost cost, Cpu cpu) {
 
     /** How long the warm-up took, and whether it ended because throughput was steady or at its limit. */
@@ -21,7 +21,7 @@ record StrategyResult(String strategy, WarmUp warmUp, LoadPhase.Result browse, L
     }
 
     /**
-     * CPU milliseconds per request: the three instances together, and Redis (external; 0 otherwise).
+     * CPU milliseconds per request: the three instances together, and Redis (0 for a strategy without it).
      */
     record Cpu(double browseInstances, double shopInstances, double browseStore, double shopStore) {
     }
@@ -43,16 +43,16 @@ record StrategyResult(String strategy, WarmUp warmUp, LoadPhase.Result browse, L
      *
      * @param typicalCart        what the measured session holds
      * @param typicalBytes       bytes of that session in the store: Redis {@code MEMORY USAGE} of its hash
-     *                           (external) or the grid's entry cost at its owner (clustering); -1 for sticky
+     *                           or the grid's entry cost at its owner; -1 for sessions in instance memory
      * @param perRequest         store traffic per request kind
      * @param liveSessions       sessions created for the memory figures
      * @param heapBefore         live heap per instance (bytes; -1: not running) before they were created …
      * @param heapAfter          … and after
      * @param heapGrowth         per instance, what the classes that grew added (see {@link HeapProbe#growth})
      * @param topGrowth          the classes that grew most, all instances together: "name: bytes"
-     * @param storeBytesBefore   Redis {@code used_memory} (external) or the grid's owned + backup entry cost
-     *                           summed over the members (clustering) before …
-     * @param storeBytesAfter    … and after; -1 for sticky
+     * @param storeBytesBefore   Redis {@code used_memory} or the grid's owned + backup entry cost summed over
+     *                           the members before …
+     * @param storeBytesAfter    … and after; -1 for sessions in instance memory
      */
     record Cost(String typicalCart, long typicalBytes, List<RequestCost> perRequest, int liveSessions,
                 long[] heapBefore, long[] heapAfter, long[] heapGrowth, List<String> topGrowth,
@@ -70,12 +70,12 @@ record StrategyResult(String strategy, WarmUp warmUp, LoadPhase.Result browse, L
     /**
      * The store's traffic for one kind of request, measured over {@code requests} of them in a row.
      *
-     * @param sent      commands the shop sent to Redis, seen with MONITOR — external
+     * @param sent      commands the shop sent to Redis, seen with MONITOR — sessions in Redis
      * @param roundTrips the times Redis read from its clients meanwhile ({@code total_reads_processed}), less
      *                  what an idle window as long counted (Sentinels, the replica): commands sent in one batch
-     *                  arrive in one read, so this counts round trips — external
-     * @param inScripts commands the store's Lua script ran inside Redis — external
-     * @param gridOperations operations on the session map, all members together — clustering
+     *                  arrive in one read, so this counts round trips — sessions in Redis
+     * @param inScripts commands the store's Lua script ran inside Redis — sessions in Redis
+     * @param gridOperations operations on the session map, all members together — sessions in the grid
      * @param cpuMillis CPU milliseconds per request of this kind in the instances, one shopper, less what
      *                  they use idle in as long a window (measured again, without MONITOR)
      * @param storeCpuMillis the same for Redis (0 without it)

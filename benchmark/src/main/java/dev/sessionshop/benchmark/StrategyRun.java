@@ -28,7 +28,7 @@ final class StrategyRun {
     private static final Duration GRID_SAFE_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration WARM_UP_SLICE = Duration.ofSeconds(10);
 
-    private final String strategy;
+    private final BenchStrategy strategy;
     private final BenchmarkSettings settings;
     private final LocalTopology topology;
     private final Progress progress;
@@ -36,7 +36,7 @@ final class StrategyRun {
     private long warmUpSeconds;
     private boolean warmUpSteady;
 
-    StrategyRun(String strategy, BenchmarkSettings settings, LocalTopology topology, Progress progress) {
+    StrategyRun(BenchStrategy strategy, BenchmarkSettings settings, LocalTopology topology, Progress progress) {
         this.strategy = strategy;
         this.settings = settings;
         this.topology = topology;
@@ -44,17 +44,20 @@ final class StrategyRun {
     }
 
     StrategyResult run() {
-        if (strategy.equals("clustering")) {
-            progress.step(strategy + ": waiting until the data grid has 3 members and every backup");
+        if (strategy.home() == BenchStrategy.Home.GRID) {
+            progress.step(strategy.id() + ": waiting until the data grid has 3 members and every backup");
             grid.awaitSafe(LocalTopology.INSTANCES, GRID_SAFE_TIMEOUT);
         }
         List<Shopper> shoppers = new ArrayList<>();
         for (int i = 1; i <= settings.users(); i++) {
-            shoppers.add(new Shopper(i, LocalTopology.SHOP, 1000L * i + strategy.hashCode()));
+            shoppers.add(new Shopper(i, LocalTopology.SHOP, 1000L * i + strategy.id().hashCode()));
         }
         warmUp(shoppers);
+        if (strategy.pinsClient()) {
+            checkPinned(shoppers);
+        }
         CpuMeter instances = new CpuMeter(aliveInstances().stream().map(topology::pid).toList());
-        CpuMeter store = new CpuMeter(strategy.equals("external") ? List.of(redis().info("server", "process_id")) : List.of());
+        CpuMeter store = storeMeter();
         Measured browse = measure(Mix.BROWSE, shoppers, instances, store);
         Measured shop = measure(Mix.SHOP, shoppers, instances, store);
         StrategyResult.Cost cost = cost();
@@ -66,7 +69,7 @@ final class StrategyRun {
     private Measured measure(Mix mix, List<Shopper> shoppers, CpuMeter instances, CpuMeter store) {
         Duration instancesBefore = instances.used();
         Duration storeBefore = store.used();
-        LoadPhase.Result phase = new LoadPhase(strategy + " " + mix.label(), mix, shoppers, settings.measure(), progress).run();
+        LoadPhase.Result phase = new LoadPhase(strategy.id() + " " + mix.label(), mix, shoppers, settings.measure(), progress).run();
         double requests = Math.max(1, phase.requests());
         return new Measured(phase, (instances.used().minus(instancesBefore)).toNanos() / 1e6 / requests,
                 (store.used().minus(storeBefore)).toNanos() / 1e6 / requests);
@@ -87,14 +90,14 @@ final class StrategyRun {
         Duration spent = Duration.ZERO;
         List<Double> rates = new ArrayList<>();
         while (true) {
-            rates.add(new LoadPhase(strategy + " warm-up", Mix.SHOP, shoppers, slice, progress).run().requestsPerSecond());
+            rates.add(new LoadPhase(strategy.id() + " warm-up", Mix.SHOP, shoppers, slice, progress).run().requestsPerSecond());
             spent = spent.plus(slice);
             List<Double> last = rates.subList(Math.max(0, rates.size() - 3), rates.size());
             double max = last.stream().mapToDouble(Double::doubleValue).max().orElse(0);
             double min = last.stream().mapToDouble(Double::doubleValue).min().orElse(0);
             boolean steady = last.size() == 3 && max - min <= 0.05 * max;
             if (spent.compareTo(settings.warmUpLimit()) >= 0 || (steady && spent.compareTo(settings.warmUp()) >= 0)) {
-                progress.step(strategy + ": warm-up ended after " + spent.toSeconds() + " s (" + Math.round(rates.get(rates.size() - 1))
+                progress.step(strategy.id() + ": warm-up ended after " + spent.toSeconds() + " s (" + Math.round(rates.get(rates.size() - 1))
                         + " requests/s" + (steady ? ", steady" : ", the limit") + ")");
                 warmUpSeconds = spent.toSeconds();
                 warmUpSteady = steady;
@@ -106,13 +109,13 @@ final class StrategyRun {
     // ---- failover under load ----
 
     private StrategyResult.Failover failover(List<Shopper> shoppers) {
-        if (strategy.equals("clustering")) {
+        if (strategy.home() == BenchStrategy.Home.GRID) {
             // The memory figures created thousands of sessions: let their backups settle first, or the kill
             // would test a migration instead of a failover.
             grid.awaitSafe(LocalTopology.INSTANCES, GRID_SAFE_TIMEOUT);
         }
         int killed = BenchmarkSettings.KILLED_INSTANCE;
-        LoadPhase.Result phase = new LoadPhase(strategy + " failover (kill shop-" + killed + ")", Mix.SHOP, shoppers,
+        LoadPhase.Result phase = new LoadPhase(strategy.id() + " failover (kill shop-" + killed + ")", Mix.SHOP, shoppers,
                 settings.failover(), progress).run(settings.killAt(), () -> topology.kill(killed));
         int lost = 0;
         int failed = 0;
@@ -139,7 +142,7 @@ final class StrategyRun {
     // ---- what a session costs ----
 
     private StrategyResult.Cost cost() {
-        progress.step(strategy + ": session cost (a typical cart, store traffic per request, " + settings.liveSessions() + " sessions)");
+        progress.step(strategy.id() + ": session cost (a typical cart, store traffic per request, " + settings.liveSessions() + " sessions)");
         Shopper typical = new Shopper(200, LocalTopology.SHOP, 7);
         typical.add("espresso-beans", 2);
         typical.add("stoneware-mug", 1);
@@ -209,13 +212,11 @@ final class StrategyRun {
             if (location == null) {
                 return -1;
             }
-            if (strategy.equals("external") && location.containsKey("redis")) {
-                return location.getJsonObject("redis").getJsonNumber("sizeBytes").longValue();
-            }
-            if (strategy.equals("clustering") && location.containsKey("grid")) {
-                return location.getJsonObject("grid").getJsonNumber("entryBytes").longValue();
-            }
-            return -1;
+            return switch (strategy.home()) {
+                case REDIS -> location.containsKey("redis") ? location.getJsonObject("redis").getJsonNumber("sizeBytes").longValue() : -1;
+                case GRID -> location.containsKey("grid") ? location.getJsonObject("grid").getJsonNumber("entryBytes").longValue() : -1;
+                case MEMORY -> -1;
+            };
         } catch (IOException e) {
             throw new IllegalStateException("GET /api/session/location failed", e);
         }
@@ -227,27 +228,29 @@ final class StrategyRun {
         Map<String, Long> inScripts = Map.of();
         long roundTrips = 0;
         Map<String, Long> gridOperations = Map.of();
-        if (strategy.equals("external")) {
-            RedisProbe redis = redis();
-            try (RedisProbe.Monitor monitor = redis.monitor()) {
-                long start = System.nanoTime();
-                long readsBefore = redis.info("stats", "total_reads_processed");
-                issue(request, n, kind);
-                long readsAfter = redis.info("stats", "total_reads_processed");
-                long elapsed = System.nanoTime() - start;
-                sent = monitor.settle();
-                inScripts = monitor.inScripts();
-                long idle = idleReads(redis, Duration.ofNanos(elapsed));
-                roundTrips = Math.max(0, readsAfter - readsBefore - idle);
+        switch (strategy.home()) {
+            case REDIS -> {
+                RedisProbe redis = redis();
+                try (RedisProbe.Monitor monitor = redis.monitor()) {
+                    long start = System.nanoTime();
+                    long readsBefore = redis.info("stats", "total_reads_processed");
+                    issue(request, n, kind);
+                    long readsAfter = redis.info("stats", "total_reads_processed");
+                    long elapsed = System.nanoTime() - start;
+                    sent = monitor.settle();
+                    inScripts = monitor.inScripts();
+                    long idle = idleReads(redis, Duration.ofNanos(elapsed));
+                    roundTrips = Math.max(0, readsAfter - readsBefore - idle);
+                }
             }
-        } else if (strategy.equals("clustering")) {
-            List<Integer> alive = aliveInstances();
-            GridProbe.Totals before = grid.totals(alive);
-            issue(request, n, kind);
-            GridProbe.Totals after = grid.totals(alive);
-            gridOperations = RedisProbe.delta(before.operations(), after.operations());
-        } else {
-            issue(request, n, kind);
+            case GRID -> {
+                List<Integer> alive = aliveInstances();
+                GridProbe.Totals before = grid.totals(alive);
+                issue(request, n, kind);
+                GridProbe.Totals after = grid.totals(alive);
+                gridOperations = RedisProbe.delta(before.operations(), after.operations());
+            }
+            case MEMORY -> issue(request, n, kind);
         }
         double[] cpu = cpuPerRequest(request, n, kind);
         return new StrategyResult.RequestCost(kind, description, n, sent, roundTrips, inScripts, gridOperations,
@@ -263,7 +266,7 @@ final class StrategyRun {
     private double[] cpuPerRequest(Supplier<Outcome> request, int n, String kind) {
         issue(request, n, kind);
         CpuMeter instances = new CpuMeter(aliveInstances().stream().map(topology::pid).toList());
-        CpuMeter store = new CpuMeter(strategy.equals("external") ? List.of(redis().info("server", "process_id")) : List.of());
+        CpuMeter store = storeMeter();
         Duration instancesBefore = instances.used();
         Duration storeBefore = store.used();
         long start = System.nanoTime();
@@ -304,6 +307,21 @@ final class StrategyRun {
         return redis.info("stats", "total_reads_processed") - before;
     }
 
+    /** The CPU of Redis, for a strategy with its sessions there; of nothing otherwise. */
+    private CpuMeter storeMeter() {
+        return new CpuMeter(strategy.home() == BenchStrategy.Home.REDIS ? List.of(redis().info("server", "process_id")) : List.of());
+    }
+
+    /**
+     * Before anything is measured: every shopper of a pinning strategy stays on one instance. A shopper that
+     * moves (its address is not its own under ip_hash, or its jar lost the JSESSIONID that carries the
+     * route) would measure reloads from the grid, or lose its cart, instead of the strategy.
+     */
+    private void checkPinned(List<Shopper> shoppers) {
+        Map<String, Integer> perInstance = Pinning.check(shoppers, 3);
+        progress.step(strategy.id() + ": every shopper stays on its instance; shoppers per instance " + perInstance);
+    }
+
     private RedisProbe redis() {
         return new RedisProbe(LocalTopology.REDIS_PRIMARY_PORT, topology.redisPassword());
     }
@@ -337,13 +355,13 @@ final class StrategyRun {
     }
 
     private long storeBytes() {
-        return switch (strategy) {
-            case "external" -> redis().info("memory", "used_memory");
-            case "clustering" -> {
+        return switch (strategy.home()) {
+            case REDIS -> redis().info("memory", "used_memory");
+            case GRID -> {
                 GridProbe.Totals totals = grid.totals(aliveInstances());
                 yield totals.ownedEntryBytes() + totals.backupEntryBytes();
             }
-            default -> -1;
+            case MEMORY -> -1;
         };
     }
 
@@ -354,7 +372,7 @@ final class StrategyRun {
      * and they all go to a handful of sessions.
      */
     private void sendAdditions(int count, boolean newSessions) {
-        progress.step(strategy + ": " + count + " additions to a cart, " + (newSessions ? "each in a new session" : "in " + settings.users() + " sessions"));
+        progress.step(strategy.id() + ": " + count + " additions to a cart, " + (newSessions ? "each in a new session" : "in " + settings.users() + " sessions"));
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(settings.users());

@@ -23,9 +23,9 @@ class ReportTest {
     @Test
     void comparesEachStrategyWithStickyAndSaysWhichTargetsAreMissed() throws IOException {
         Report report = new Report(inputs(), List.of(
-                result("sticky", 1000, 5_000, 0, 0),
-                result("external", 700, 9_000, 0, 0),      // 0.70 x sticky, p99 +4 ms
-                result("clustering", 950, 5_500, 3, 1)),   // 0.95 x, +0.5 ms, 3 errors and a lost cart in failover
+                result(BenchStrategy.STICKY, 1000, 5_000, 0, 0),
+                result(BenchStrategy.EXTERNAL, 700, 9_000, 0, 0),      // 0.70 x sticky, p99 +4 ms
+                result(BenchStrategy.CLUSTERING, 950, 5_500, 3, 1)),   // 0.95 x, +0.5 ms, 3 errors and a lost cart in failover
                 2);
 
         String md = report.markdown();
@@ -49,7 +49,7 @@ class ReportTest {
 
     @Test
     void reportsRedisTrafficPerRequestFromTheCountsMeasured() throws IOException {
-        String md = new Report(inputs(), List.of(result("external", 700, 9_000, 0, 0))).markdown();
+        String md = new Report(inputs(), List.of(result(BenchStrategy.EXTERNAL, 700, 9_000, 0, 0))).markdown();
 
         assertTrue(md.contains("| external | read only: r | 1.00 EVALSHA | 1.00 | 1.00 HGETALL + 1.00 PEXPIRE | – | 0.25 ms + 0.02 ms Redis |"), md);
         assertTrue(md.contains("| Redis round trips, read-only request, 1 | 1.00 | yes |"), md);
@@ -58,7 +58,7 @@ class ReportTest {
 
     @Test
     void writesTheReportAndThreeSvgCharts() throws IOException {
-        Path file = new Report(inputs(), List.of(result("sticky", 1000, 5_000, 0, 0), result("external", 900, 6_000, 0, 0)))
+        Path file = new Report(inputs(), List.of(result(BenchStrategy.STICKY, 1000, 5_000, 0, 0), result(BenchStrategy.EXTERNAL, 900, 6_000, 0, 0)))
                 .write(dir.resolve("out"));
 
         assertEquals("README.md", file.getFileName().toString());
@@ -78,7 +78,8 @@ class ReportTest {
     }
 
     /** A strategy whose both mixes ran at {@code rps} with a p99 of {@code p99Micros}. */
-    private static StrategyResult result(String strategy, int rps, long p99Micros, int failoverErrors, int cartsLost) {
+    private static StrategyResult result(BenchStrategy strategy, int rps, long p99Micros, int failoverErrors, int cartsLost) {
+        boolean redis = strategy.home() == BenchStrategy.Home.REDIS;
         LoadPhase.Result browse = phase(Mix.BROWSE, rps, p99Micros, 0);
         LoadPhase.Result shop = phase(Mix.SHOP, rps, p99Micros, 0);
         LoadPhase.Result failover = new LoadPhase.Result("f", Mix.SHOP, 16, Duration.ofSeconds(10), rps * 10L, failoverErrors,
@@ -88,12 +89,12 @@ class ReportTest {
                 Map.of("evalsha", 10L), 10, Map.of("hgetall", 10L, "pexpire", 10L), Map.of(), 0.25, 0.02);
         StrategyResult.RequestCost change = new StrategyResult.RequestCost("cart change", "c", 10,
                 Map.of("evalsha", 10L, "hset", 10L, "pexpire", 10L), 20, Map.of(), Map.of(), 0.375, 0.04);
-        StrategyResult.Cost cost = new StrategyResult.Cost("3 lines, 4 items", strategy.equals("sticky") ? -1 : 300,
+        StrategyResult.Cost cost = new StrategyResult.Cost("3 lines, 4 items", strategy.home() == BenchStrategy.Home.MEMORY ? -1 : 300,
                 List.of(read, change), 1000, new long[]{100, 100, 100}, new long[]{200, 200, 200}, new long[]{100, 100, 100},
                 List.of("java.util.HashMap$Node: 300"), 0, 1000);
         return new StrategyResult(strategy, new StrategyResult.WarmUp(60, true), browse, shop,
                 new StrategyResult.Failover(failover, 2, 16, cartsLost, 0, List.of()), cost,
-                new StrategyResult.Cpu(6.0, 6.5, strategy.equals("external") ? 0.25 : 0, strategy.equals("external") ? 0.3 : 0));
+                new StrategyResult.Cpu(6.0, 6.5, redis ? 0.25 : 0, redis ? 0.3 : 0));
     }
 
     private static LoadPhase.Result phase(Mix mix, int rps, long p99Micros, long errors) {
