@@ -109,6 +109,12 @@ class ClusteringIT {
         HostileInput.everyHostileRequestGetsAClearAnswerAndHarmsNoOne(shop, "JSESSIONID");
     }
 
+    @Test
+    @Order(17)
+    void hostileCorpusGetsItsStatusWithoutStackTraceProductNameOrNewSession(Topology shop) {
+        HostileCorpus.eachCaseGetsItsStatusWithoutStackTraceProductNameOrNewSession(shop, "JSESSIONID");
+    }
+
     /**
      * The grid admits only the listed members under the cluster's name: each running instance was started
      * with {@code --clustername} and a TCP/IP member list naming the three instances, never with Payara's

@@ -183,6 +183,12 @@ class ExternalIT {
     }
 
     @Test
+    @Order(63)
+    void hostileCorpusGetsItsStatusWithoutStackTraceProductNameOrNewSession(Topology shop) {
+        HostileCorpus.eachCaseGetsItsStatusWithoutStackTraceProductNameOrNewSession(shop, "SHOPSESSION");
+    }
+
+    @Test
     @Order(64)
     void redisAndTheSentinelsRefuseClientsWithoutThePassword() {
         for (int port : new int[] {6379, 6380, 26379, 26380, 26381}) {

@@ -121,6 +121,12 @@ class StickyIT {
     }
 
     @Test
+    @Order(17)
+    void hostileCorpusGetsItsStatusWithoutStackTraceProductNameOrNewSession(Topology shop) {
+        HostileCorpus.eachCaseGetsItsStatusWithoutStackTraceProductNameOrNewSession(shop, "JSESSIONID");
+    }
+
+    @Test
     @Order(20)
     void lab5KillingTheServingInstanceEmptiesTheCartsOfItsClientsOnly(Topology shop) {
         Shopper victim = SHOPPERS.get(0);
