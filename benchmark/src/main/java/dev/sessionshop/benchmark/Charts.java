@@ -58,6 +58,8 @@ final class Charts {
         }
         JFreeChart chart = ChartFactory.createBarChart(title, "strategy", axis, data, PlotOrientation.VERTICAL, true, false, false);
         CategoryPlot plot = chart.getCategoryPlot();
+        // Five strategies leave a category about 130 px: one line cut "clustering-sticky" to "clusteri...".
+        plot.getDomainAxis().setMaximumCategoryLabelLines(2);
         BarRenderer renderer = (BarRenderer) plot.getRenderer();
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);

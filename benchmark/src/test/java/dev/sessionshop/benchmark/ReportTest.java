@@ -1,6 +1,7 @@
 package dev.sessionshop.benchmark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -48,6 +49,51 @@ class ReportTest {
     }
 
     @Test
+    void theRouteCookieStrategiesAreComparedWithStickyAndOnlyTheGridOneIsHeldToFailoverTargets() {
+        Report report = new Report(inputs(), List.of(
+                result(BenchStrategy.STICKY, 1000, 5_000, 0, 0),
+                result(BenchStrategy.STICKY_COOKIE, 980, 5_000, 40, 5),     // memory: losing carts is the strategy
+                result(BenchStrategy.CLUSTERING, 400, 9_000, 0, 0),
+                result(BenchStrategy.CLUSTERING_STICKY, 650, 6_000, 0, 0)),
+                2);
+
+        String md = report.markdown();
+
+        assertTrue(md.contains("| sticky-cookie | browse | 980 | 0.98 | "), md);
+        assertTrue(md.contains("| clustering-sticky | shop | 650 | 0.65 | "), md);
+        assertTrue(md.contains("| sticky-cookie | – (no store) | "), md);
+        assertTrue(md.contains("| clustering-sticky | 300 B (grid entry cost, each backup as much again) | "), md);
+        assertTrue(md.contains("| clustering-sticky | read only: r | – | – | – | 1.00 GETS | 0.25 ms |"), md);
+        assertTrue(md.contains("| sticky-cookie | read only: r | – | – | – | – | 0.25 ms |"), md);
+        assertTrue(md.contains("| clustering-sticky throughput, browse, ≥ 0.80 × sticky | 0.65 × | **no** |"), md);
+        assertTrue(md.contains("| sticky-cookie throughput, shop, ≥ 0.80 × sticky | 0.98 × | yes |"), md);
+        assertTrue(md.contains("| clustering-sticky failover: no cart lost | 0 | yes |"), md);
+        assertTrue(md.contains("| sticky-cookie | 9800 | 40 | 700 ms | 5 of 16 |"), md);
+        assertFalse(md.contains("sticky-cookie failover:"), "sessions in memory are lost with their instance by design: " + md);
+        assertTrue(md.contains("| clustering-sticky | browse | 2.000 ms | 0.500 ms at 0.80 × | 0.000 ms |"), md);
+    }
+
+    @Test
+    void everyStrategyHasItsOwnColourAndItsWholeNameInTheCharts() throws IOException {
+        List<StrategyResult> all = java.util.Arrays.stream(BenchStrategy.values()).map(s -> result(s, 1000, 5_000, 0, 0)).toList();
+
+        new Report(inputs(), all).write(dir.resolve("all"));
+
+        String failover = Files.readString(dir.resolve("all").resolve(Charts.FAILOVER));
+        for (BenchStrategy strategy : BenchStrategy.values()) {
+            int rgb = strategy.colour();
+            String colour = "rgb(" + (rgb >> 16) + "," + (rgb >> 8 & 0xFF) + "," + (rgb & 0xFF) + ")";
+            assertTrue(failover.contains(strategy.id() + ": served"), strategy.id());
+            assertTrue(failover.contains(colour), strategy.id() + " drawn in " + colour);
+        }
+        for (String bars : List.of(Charts.THROUGHPUT, Charts.LATENCY)) {
+            String svg = Files.readString(dir.resolve("all").resolve(bars));
+            assertFalse(svg.contains("..."), bars + ": a strategy's name was cut short under its bars");
+            assertTrue(svg.contains(">clustering-<") && svg.contains(">sticky-cookie<"), bars);
+        }
+    }
+
+    @Test
     void reportsRedisTrafficPerRequestFromTheCountsMeasured() throws IOException {
         String md = new Report(inputs(), List.of(result(BenchStrategy.EXTERNAL, 700, 9_000, 0, 0))).markdown();
 
@@ -86,7 +132,7 @@ class ReportTest {
                 failoverErrors == 0 ? Map.of() : Map.of("HTTP 502", (long) failoverErrors), histogram(p99Micros),
                 new long[]{rps / 4, rps / 4}, new long[]{0, failoverErrors}, Duration.ofSeconds(3), Duration.ofMillis(700));
         StrategyResult.RequestCost read = new StrategyResult.RequestCost("read only", "r", 10,
-                Map.of("evalsha", 10L), 10, Map.of("hgetall", 10L, "pexpire", 10L), Map.of(), 0.25, 0.02);
+                Map.of("evalsha", 10L), 10, Map.of("hgetall", 10L, "pexpire", 10L), Map.of("gets", 10L), 0.25, 0.02);
         StrategyResult.RequestCost change = new StrategyResult.RequestCost("cart change", "c", 10,
                 Map.of("evalsha", 10L, "hset", 10L, "pexpire", 10L), 20, Map.of(), Map.of(), 0.375, 0.04);
         StrategyResult.Cost cost = new StrategyResult.Cost("3 lines, 4 items", strategy.home() == BenchStrategy.Home.MEMORY ? -1 : 300,
