@@ -19,7 +19,8 @@ final class Pinning {
     }
 
     /**
-     * Asks each shopper {@code requests} times which instance serves it.
+     * Gives each shopper a session if it may have none yet, then asks it {@code requests} times which
+     * instance serves it.
      *
      * @return instance name → how many shoppers it serves
      * @throws IllegalStateException naming the first shopper that was served by two instances, or not at all
@@ -27,6 +28,7 @@ final class Pinning {
     static Map<String, Integer> check(List<Shopper> shoppers, int requests) {
         Map<String, Integer> perInstance = new TreeMap<>();
         for (Shopper shopper : shoppers) {
+            ensureSession(shopper);
             Set<String> seen = new LinkedHashSet<>();
             for (int i = 0; i < requests; i++) {
                 Optional<String> instance;
@@ -45,5 +47,24 @@ final class Pinning {
             perInstance.merge(seen.iterator().next(), 1, Integer::sum);
         }
         return perInstance;
+    }
+
+    /**
+     * Reads create no session, and without one the route cookie has no route to pin: a shopper whose
+     * changes all failed so far (a short warm-up on cold instances) is balanced round robin, rightly. One
+     * addition that succeeds gives it a session, so every shopper checked must then stay put.
+     */
+    private static void ensureSession(Shopper shopper) {
+        if (!shopper.record().surelyHeld().isEmpty()) {
+            return;
+        }
+        String product = Catalog.PRODUCT_IDS.stream()
+                .filter(id -> shopper.record().atMost(id) < Catalog.MAX_QUANTITY)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("shopper " + shopper.number() + ": no product left to add"));
+        Outcome added = shopper.add(product, 1);
+        if (!added.ok()) {
+            throw new IllegalStateException("shopper " + shopper.number() + ": no session, and adding to its cart failed: " + added.failure());
+        }
     }
 }

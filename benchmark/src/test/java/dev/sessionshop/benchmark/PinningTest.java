@@ -59,6 +59,29 @@ class PinningTest {
     }
 
     @Test
+    void aShopperWithoutASessionGetsOneBeforeItIsChecked() throws IOException {
+        // given a shop that sets the route cookie only when a request changes the cart, as the real one does
+        List<String> methods = new ArrayList<>();
+        URI shop = serve(exchange -> {
+            methods.add(exchange.getRequestMethod());
+            Matcher route = ROUTE.matcher(String.valueOf(exchange.getRequestHeaders().getFirst("Cookie")));
+            if (route.find()) {
+                return route.group(1);
+            }
+            String instance = roundRobin();
+            if (exchange.getRequestMethod().equals("POST")) {
+                exchange.getResponseHeaders().add("Set-Cookie", "JSESSIONID=x." + instance + "; Path=/");
+            }
+            return instance;
+        });
+
+        Map<String, Integer> perInstance = Pinning.check(shoppers(shop, 1), 3);
+
+        assertEquals(List.of("POST", "GET", "GET", "GET"), methods);
+        assertEquals(Map.of("shop-1", 1), perInstance);
+    }
+
+    @Test
     void aShopperThatMovesIsNamed() throws IOException {
         URI shop = serve(exchange -> roundRobin());
 
@@ -72,8 +95,10 @@ class PinningTest {
         List<String> addresses = new ArrayList<>();
         URI shop = serve(exchange -> {
             String address = exchange.getRequestHeaders().getFirst("X-Forwarded-For");
-            synchronized (addresses) {
-                addresses.add(address);
+            if (exchange.getRequestMethod().equals("GET")) {
+                synchronized (addresses) {
+                    addresses.add(address);
+                }
             }
             networks.add(address.substring(0, address.lastIndexOf('.')));
             return "shop-1";
