@@ -39,6 +39,13 @@ class BenchmarkCommandLineTest {
     }
 
     @Test
+    void aStrategyNamedTwiceIsRefused() {
+        // The report and its charts key each strategy's figures by its name: the second run would hide the first.
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run("--strategies", "sticky,clustering-sticky,sticky"));
+        assertEquals("a strategy is named twice: sticky,clustering-sticky,sticky", e.getMessage());
+    }
+
+    @Test
     void usersMustBeAReasonableNumber() {
         assertEquals("--users must be a number, not many",
                 assertThrows(IllegalArgumentException.class, () -> run("--users", "many")).getMessage());
