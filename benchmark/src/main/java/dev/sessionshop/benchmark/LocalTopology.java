@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The local topology, driven through the launcher ({@code deployment/shop}) exactly as a user drives it:
@@ -70,6 +71,31 @@ final class LocalTopology {
             return Files.readString(file, StandardCharsets.UTF_8).trim();
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the Redis password in " + file, e);
+        }
+    }
+
+    /** The Redis primary, for a strategy with its sessions there. */
+    RedisProbe redis() {
+        return new RedisProbe(REDIS_PRIMARY_PORT, redisPassword());
+    }
+
+    /** The instances whose process is running, by number. */
+    List<Integer> aliveInstances() {
+        List<Integer> alive = new ArrayList<>();
+        for (int n = 1; n <= INSTANCES; n++) {
+            Optional<ProcessHandle> process = pidOf(n).flatMap(ProcessHandle::of);
+            if (process.isPresent() && process.get().isAlive()) {
+                alive.add(n);
+            }
+        }
+        return alive;
+    }
+
+    private Optional<Long> pidOf(int n) {
+        try {
+            return Optional.of(pid(n));
+        } catch (IllegalStateException e) {
+            return Optional.empty();
         }
     }
 
