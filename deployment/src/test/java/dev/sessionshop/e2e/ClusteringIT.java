@@ -30,7 +30,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @ShopTopology(Strategy.CLUSTERING)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ClusteringIT {
+class ClusteringIT implements SessionContract {
 
     private static final List<String> INSTANCES = List.of("shop-1", "shop-2", "shop-3");
     private static ShopClient shopper;
@@ -91,30 +91,6 @@ class ClusteringIT {
         ReplicatedSessions.oneSlash24ReachesEveryInstance(shop);
     }
 
-    @Test
-    @Order(15)
-    void signInGivesANewIdAndKillsTheOldOne(Topology shop) {
-        SessionSecurity.signInChangesTheIdAndKillsTheOldOne(shop, "JSESSIONID");
-    }
-
-    @Test
-    @Order(16)
-    void sessionCookieIsSecureOnlyWhenTheTrustedProxySaysHttps(Topology shop) {
-        SessionSecurity.sessionCookieIsSecureOnlyWhenTheTrustedProxySaysHttps(shop, "JSESSIONID");
-    }
-
-    @Test
-    @Order(17)
-    void hostileInputGetsAClearAnswerAndHarmsNoOne(Topology shop) {
-        HostileInput.everyHostileRequestGetsAClearAnswerAndHarmsNoOne(shop, "JSESSIONID");
-    }
-
-    @Test
-    @Order(17)
-    void hostileCorpusGetsItsStatusWithoutStackTraceProductNameOrNewSession(Topology shop) {
-        HostileCorpus.eachCaseGetsItsStatusWithoutStackTraceProductNameOrNewSession(shop, "JSESSIONID");
-    }
-
     /**
      * The grid admits only the listed members under the cluster's name: each running instance was started
      * with {@code --clustername} and a TCP/IP member list naming the three instances, never with Payara's
@@ -146,12 +122,6 @@ class ClusteringIT {
         Session onRestarted = ReplicatedSessions.awaitServedBy(shopper, Topology.instanceName(killed));
         assertEquals(ReplicatedSessions.expectedItems(), onRestarted.itemCount(), "shop-2 reads the replicated cart");
         assertTrue(shopper.cookie("JSESSIONIDVERSION").isPresent(), "Payara's version cookie is kept");
-    }
-
-    @Test
-    @Order(40)
-    void forgedMalformedOrOverlongSessionCookieGetsAFreshSession(Topology shop) {
-        Carts.forgedMalformedAndOverlongCookiesGetAFreshSession(shop, "JSESSIONID");
     }
 
     @Test

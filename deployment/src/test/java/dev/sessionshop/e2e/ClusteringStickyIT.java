@@ -19,7 +19,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @ShopTopology(Strategy.CLUSTERING_STICKY)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ClusteringStickyIT {
+class ClusteringStickyIT implements SessionContract {
 
     private static ShopClient shopper;
     private static int items;
@@ -60,18 +60,6 @@ class ClusteringStickyIT {
     }
 
     @Test
-    @Order(15)
-    void signInGivesANewIdAndKillsTheOldOne(Topology shop) {
-        SessionSecurity.signInChangesTheIdAndKillsTheOldOne(shop, "JSESSIONID");
-    }
-
-    @Test
-    @Order(17)
-    void hostileInputGetsAClearAnswerAndHarmsNoOne(Topology shop) {
-        HostileInput.everyHostileRequestGetsAClearAnswerAndHarmsNoOne(shop, "JSESSIONID");
-    }
-
-    @Test
     @Order(20)
     void whenItsInstanceDiesTheNextInstanceServesTheSameCartFromTheGrid(Topology shop) {
         JsonObject before = LabRuns.killTheServingInstance(shop, shopper);
@@ -93,12 +81,6 @@ class ClusteringStickyIT {
                 ReplicatedSessions.restartUnderTrafficShowsNoError(shop, shopper, n, items);
             }
         }
-    }
-
-    @Test
-    @Order(40)
-    void forgedMalformedOrOverlongSessionCookieGetsAFreshSession(Topology shop) {
-        Carts.forgedMalformedAndOverlongCookiesGetAFreshSession(shop, "JSESSIONID");
     }
 
     @Test

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @ShopTopology(Strategy.EXTERNAL)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ExternalIT {
+class ExternalIT implements SessionContract {
 
     private static final String SESSION_MESSAGE = "The session store is not reachable right now";
     private static ShopClient shopper;
@@ -156,36 +156,6 @@ class ExternalIT {
         assertEquals(200, status, "the shop recovers by itself");
         assertEquals(200, shopper.get("").status());
         assertEquals(0, shop.status().exitCode(), shop.status().output());
-    }
-
-    @Test
-    @Order(60)
-    void forgedMalformedOrOverlongSessionCookieGetsAFreshSession(Topology shop) {
-        Carts.forgedMalformedAndOverlongCookiesGetAFreshSession(shop, "SHOPSESSION");
-    }
-
-    @Test
-    @Order(61)
-    void signInGivesANewIdAndKillsTheOldOne(Topology shop) {
-        SessionSecurity.signInChangesTheIdAndKillsTheOldOne(shop, "SHOPSESSION");
-    }
-
-    @Test
-    @Order(62)
-    void sessionCookieIsSecureOnlyWhenTheTrustedProxySaysHttps(Topology shop) {
-        SessionSecurity.sessionCookieIsSecureOnlyWhenTheTrustedProxySaysHttps(shop, "SHOPSESSION");
-    }
-
-    @Test
-    @Order(63)
-    void hostileInputGetsAClearAnswerAndHarmsNoOne(Topology shop) {
-        HostileInput.everyHostileRequestGetsAClearAnswerAndHarmsNoOne(shop, "SHOPSESSION");
-    }
-
-    @Test
-    @Order(63)
-    void hostileCorpusGetsItsStatusWithoutStackTraceProductNameOrNewSession(Topology shop) {
-        HostileCorpus.eachCaseGetsItsStatusWithoutStackTraceProductNameOrNewSession(shop, "SHOPSESSION");
     }
 
     @Test

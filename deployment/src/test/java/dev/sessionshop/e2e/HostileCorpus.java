@@ -51,7 +51,7 @@ final class HostileCorpus {
 
         List<Case> corpus = corpus(id, from, cookieName);
         for (Case hostile : corpus) {
-            assertAnswered(hostile, send(hostile.request()), cookieName);
+            assertAnswered(hostile, send(hostile.request()), cookieName, id);
         }
         assertLogsGrewByLinesNotStackTraces(logSizes, corpus.size());
         assertFalse(read(workDir().resolve("logs/nginx-access.log")).contains(id),
@@ -94,7 +94,7 @@ final class HostileCorpus {
         return corpus;
     }
 
-    private static void assertAnswered(Case hostile, String answer, String cookieName) {
+    private static void assertAnswered(Case hostile, String answer, String cookieName, String victimId) {
         String statusLine = answer.lines().findFirst().orElse("(no answer)");
         assertTrue(answer.startsWith("HTTP/1.1 " + hostile.status() + " "), hostile.name() + ": " + statusLine
                 + "\n" + answer.substring(0, Math.min(answer.length(), 1_500)));
@@ -104,7 +104,12 @@ final class HostileCorpus {
         for (String product : PRODUCTS) {
             assertFalse(lower.contains(product), hostile.name() + ": names " + product + " in\n" + answer);
         }
-        assertFalse(answer.contains("Set-Cookie: " + cookieName + "="), hostile.name() + ": a new session in\n" + answer);
+        // With the route cookie (jvmRoute) Payara sends the session cookie again on every answer: the
+        // victim's own id coming back is no new session; any other id is.
+        java.util.regex.Matcher issued = java.util.regex.Pattern.compile("Set-Cookie: " + cookieName + "=([^;\r\n]*)").matcher(answer);
+        while (issued.find()) {
+            assertEquals(Carts.sessionIdOf(victimId), Carts.sessionIdOf(issued.group(1)), hostile.name() + ": a new session in\n" + answer);
+        }
     }
 
     /** Lab 1's basket (labs are on in the launcher's topology): 20 items, then a 409 that adds nothing. */

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @ShopTopology(Strategy.STICKY_COOKIE)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class StickyCookieIT {
+class StickyCookieIT implements SessionContract {
 
     private static final String[] PRODUCTS = {"espresso-beans", "green-tea", "stoneware-mug", "kettle"};
     private static final List<Shopper> SHOPPERS = new ArrayList<>();
@@ -85,24 +85,6 @@ class StickyCookieIT {
     }
 
     @Test
-    @Order(15)
-    void signInGivesANewIdAndKillsTheOldOne(Topology shop) {
-        SessionSecurity.signInChangesTheIdAndKillsTheOldOne(shop, "JSESSIONID");
-    }
-
-    @Test
-    @Order(16)
-    void sessionCookieIsSecureOnlyWhenTheTrustedProxySaysHttps(Topology shop) {
-        SessionSecurity.sessionCookieIsSecureOnlyWhenTheTrustedProxySaysHttps(shop, "JSESSIONID");
-    }
-
-    @Test
-    @Order(17)
-    void hostileInputGetsAClearAnswerAndHarmsNoOne(Topology shop) {
-        HostileInput.everyHostileRequestGetsAClearAnswerAndHarmsNoOne(shop, "JSESSIONID");
-    }
-
-    @Test
     @Order(18)
     void aForgedRouteLandsOnThatInstanceWithoutASession(Topology shop) {
         // A route is a hint, not a credential: a made-up id with shop-3's route reaches shop-3, finds nothing.
@@ -150,12 +132,6 @@ class StickyCookieIT {
         Session now = Carts.session(victim.client());
         assertEquals(fallback, now.instance());
         assertEquals(1, now.itemCount(), "no second loss");
-    }
-
-    @Test
-    @Order(40)
-    void forgedMalformedOrOverlongSessionCookieGetsAFreshSession(Topology shop) {
-        Carts.forgedMalformedAndOverlongCookiesGetAFreshSession(shop, "JSESSIONID");
     }
 
     @Test

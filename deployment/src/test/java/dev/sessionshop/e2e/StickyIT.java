@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @ShopTopology(Strategy.STICKY)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class StickyIT {
+class StickyIT implements SessionContract {
 
     private static final String[] PRODUCTS = {"espresso-beans", "green-tea", "stoneware-mug", "kettle"};
     private static final List<Shopper> SHOPPERS = new ArrayList<>();
@@ -103,30 +103,6 @@ class StickyIT {
     }
 
     @Test
-    @Order(15)
-    void signInGivesANewIdAndKillsTheOldOne(Topology shop) {
-        SessionSecurity.signInChangesTheIdAndKillsTheOldOne(shop, "JSESSIONID");
-    }
-
-    @Test
-    @Order(16)
-    void sessionCookieIsSecureOnlyWhenTheTrustedProxySaysHttps(Topology shop) {
-        SessionSecurity.sessionCookieIsSecureOnlyWhenTheTrustedProxySaysHttps(shop, "JSESSIONID");
-    }
-
-    @Test
-    @Order(17)
-    void hostileInputGetsAClearAnswerAndHarmsNoOne(Topology shop) {
-        HostileInput.everyHostileRequestGetsAClearAnswerAndHarmsNoOne(shop, "JSESSIONID");
-    }
-
-    @Test
-    @Order(17)
-    void hostileCorpusGetsItsStatusWithoutStackTraceProductNameOrNewSession(Topology shop) {
-        HostileCorpus.eachCaseGetsItsStatusWithoutStackTraceProductNameOrNewSession(shop, "JSESSIONID");
-    }
-
-    @Test
     @Order(20)
     void lab5KillingTheServingInstanceEmptiesTheCartsOfItsClientsOnly(Topology shop) {
         Shopper victim = SHOPPERS.get(0);
@@ -169,12 +145,6 @@ class StickyIT {
         Session home = awaitServedBy(victim.client(), victim.instance(), Duration.ofSeconds(60));
         assertEquals(0, home.itemCount(),
                 "back on its own instance, the client's new cart (kept on " + fallback + ") is not there");
-    }
-
-    @Test
-    @Order(40)
-    void forgedMalformedOrOverlongSessionCookieGetsAFreshSession(Topology shop) {
-        Carts.forgedMalformedAndOverlongCookiesGetAFreshSession(shop, "JSESSIONID");
     }
 
     @Test
