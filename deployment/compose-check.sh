@@ -2,7 +2,7 @@
 # End-to-end check of docker-compose.yml: what a user gets from "docker compose up" (the default
 # strategy, COMPOSE_PROFILES in .env) and "docker compose --profile X up --build" on a fresh clone.
 #
-#   deployment/compose-check.sh                       # all three strategies, one after the other
+#   deployment/compose-check.sh                       # all five strategies, one after the other
 #   deployment/compose-check.sh sticky external       # only these
 #   SHOP_PORT=8090 deployment/compose-check.sh        # when something else holds port 8080
 #
@@ -12,8 +12,10 @@
 # through http://127.0.0.1:$SHOP_PORT/ with a curl cookie jar (all cookies kept: JSESSIONID and
 # JSESSIONIDVERSION, or SHOPSESSION), kills the instance that served the client (X-Shop-Instance), and
 # asserts what the strategy promises:
-#   sticky              the client's next request is answered (200) by another instance, cart EMPTY
-#   clustering/external the cart survives on the other instances and no request fails
+#   pinned (ip_hash, route cookie)  before the crash every request goes to one instance
+#   home memory (sticky, sticky-cookie)  the client's next request is answered (200) by another
+#                       instance, cart EMPTY
+#   grid or Redis       the cart survives on the other instances and no request fails
 #   external, then      the Redis primary container is killed: a Sentinel promotes the replica, the shop
 #                       answers 503 (never anything else) until it has followed, and the cart survives;
 #                       the killed container, started again, rejoins as a replica
@@ -43,14 +45,17 @@ usage() {
     sed -n '2,/^set -uo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'
 }
 
+# The strategies and their two axes, as the launcher knows them: what a strategy promises here follows
+# its routing (pinned to one instance or not) and its home (memory: the cart dies with its instance).
+# shellcheck source=strategies.sh
+source "$(dirname "${BASH_SOURCE[0]}")/strategies.sh"
 if [[ $# -eq 0 ]]; then
-    set -- sticky clustering external
+    set -- "${STRATEGY_NAMES[@]}"
 fi
 for arg in "$@"; do
     case $arg in
-        sticky | clustering | external) ;;
         -h | --help) usage; exit 0 ;;
-        *) echo "unknown strategy '$arg' (sticky, clustering, external)" >&2; usage >&2; exit 2 ;;
+        *) is_strategy "$arg" || { echo "unknown strategy '$arg' ($(strategy_choices | sed 's/|/, /g'))" >&2; usage >&2; exit 2; } ;;
     esac
 done
 
@@ -187,7 +192,7 @@ check_strategy() {
     grep -qE 'JSESSIONID|SHOPSESSION' "$jar" || fail "no session cookie was set"
     say "$s: cart has 2 items, served by $owner; cookies: $(awk 'NF >= 7 && (!/^#/ || /^#HttpOnly_/) { print $6 }' "$jar" | sort | tr '\n' ' ')"
 
-    # Before the crash: sticky stays on one instance; the others spread and still see the cart.
+    # Before the crash: a pinned client (ip_hash, route cookie) stays on one instance; round robin spreads.
     local seen=$owner i
     for i in 1 2 3 4 5 6; do
         request GET /api/cart
@@ -196,8 +201,8 @@ check_strategy() {
     done
     local distinct
     distinct=$(tr ' ' '\n' <<<"$seen" | sort -u | tr '\n' ' ')
-    if [[ $s == sticky ]]; then
-        [[ $distinct == "$owner " ]] || fail "sticky: the client was not kept on $owner: $seen"
+    if [[ $(routing_of "$s") != round-robin ]]; then
+        [[ $distinct == "$owner " ]] || fail "$s: the client was not kept on $owner: $seen"
     else
         [[ $(wc -w <<<"$distinct") -ge 2 ]] || fail "$s: all requests went to $distinct; round robin expected"
     fi
@@ -207,7 +212,7 @@ check_strategy() {
     say "$s: killing $owner (service $s-$owner)"
     compose kill "$s-$owner" >>"$log" 2>&1 || fail "kill $s-$owner failed"
 
-    if [[ $s == sticky ]]; then
+    if [[ $(home_of "$s") == memory ]]; then
         request GET /api/cart
         [[ $code == 200 ]] || fail "after the crash: HTTP $code (${ms}ms), expected 200 from another instance"
         [[ $instance != "$owner" && -n $instance ]] || fail "after the crash: answered by '${instance}'"
@@ -233,7 +238,7 @@ check_strategy() {
         say "$s: after the crash, 10 requests, none failed, cart intact: $after"
         echo "first-after-kill=${first_ms}ms" >>"$WORK/$s.times"
     fi
-    [[ $s == external ]] && check_redis_failover
+    [[ $(home_of "$s") == redis ]] && check_redis_failover
     echo "checks=$((SECONDS - t0))s" >>"$WORK/$s.times"
     echo "PASS $s" >"$WORK/$s.result"
 }

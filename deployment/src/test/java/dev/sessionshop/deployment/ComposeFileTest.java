@@ -72,8 +72,8 @@ class ComposeFileTest {
                 services.add(name);
             }
         });
-        assertEquals(Set.of("sticky-nginx", "clustering-nginx", "external-nginx"), services,
-                "the services that merge the publishing block");
+        assertEquals(Set.of("sticky-nginx", "sticky-cookie-nginx", "clustering-nginx", "clustering-sticky-nginx",
+                "external-nginx"), services, "the services that merge the publishing block");
         for (String redis : List.of("external-redis", "external-redis-replica", "external-sentinel-1",
                 "external-sentinel-2", "external-sentinel-3")) {
             assertTrue(blocks.containsKey(redis), redis + " is a service");
@@ -85,9 +85,30 @@ class ComposeFileTest {
     void clusteringInstancesJoinOnlyTheNamedClusterOfTheListedMembers() throws IOException {
         Map<String, String> blocks = blocks();
         for (int n = 1; n <= 3; n++) {
-            String body = blocks.get("clustering-shop-" + n);
-            assertTrue(body.contains("--clustername session-shop --clustermode tcpip:shop-1:6900,shop-2:6900,shop-3:6900"),
-                    "clustering-shop-" + n + ": " + body);
+            for (String strategy : new String[] {"clustering", "clustering-sticky"}) {
+                String body = blocks.get(strategy + "-shop-" + n);
+                assertTrue(body.contains("--clustername session-shop --clustermode tcpip:shop-1:6900,shop-2:6900,shop-3:6900"),
+                        strategy + "-shop-" + n + ": " + body);
+            }
+        }
+    }
+
+    /**
+     * The route-cookie profiles: each instance hands out session ids ending in its own route (the
+     * launcher's -DjvmRoute=shop-N), and their nginx reads the route-cookie template.
+     */
+    @Test
+    void routeCookieInstancesCarryTheirOwnRouteAndTheirNginxRoutesByIt() throws IOException {
+        Map<String, String> blocks = blocks();
+        assertTrue(Files.readString(Path.of("shop")).contains("-DjvmRoute=shop-$n"), "deployment/shop sets the same property");
+        for (String strategy : new String[] {"sticky-cookie", "clustering-sticky"}) {
+            for (int n = 1; n <= 3; n++) {
+                String body = blocks.get(strategy + "-shop-" + n);
+                assertTrue(body.contains("SESSION_STRATEGY: " + strategy) && body.contains("-DjvmRoute=shop-" + n + "\""),
+                        strategy + "-shop-" + n + ": " + body);
+            }
+            assertTrue(blocks.get(strategy + "-nginx").contains("./nginx/templates/route-cookie.conf.template:"),
+                    strategy + "-nginx: " + blocks.get(strategy + "-nginx"));
         }
     }
 
@@ -105,14 +126,16 @@ class ComposeFileTest {
         String mount = "./deployment/payara/memory-sessions.asadmin:/opt/payara/memory-sessions.asadmin:ro";
         assertTrue(blocks.get("x-external-shop").contains(mount), blocks.get("x-external-shop"));
         for (int n = 1; n <= 3; n++) {
-            for (String strategy : new String[] {"sticky", "external"}) {
+            for (String strategy : new String[] {"sticky", "sticky-cookie", "external"}) {
                 String body = blocks.get(strategy + "-shop-" + n);
-                String merged = strategy.equals("sticky") ? "*memory-sessions" : "*external-shop";
+                String merged = strategy.equals("external") ? "*external-shop" : "*memory-sessions";
                 assertTrue(body.contains(merged) && body.contains("--prebootcommandfile /opt/payara/memory-sessions.asadmin"),
                         strategy + "-shop-" + n + ": " + body);
             }
-            String clustering = blocks.get("clustering-shop-" + n);
-            assertTrue(!clustering.contains("memory-sessions"), "clustering-shop-" + n + ": " + clustering);
+            for (String grid : new String[] {"clustering", "clustering-sticky"}) {
+                String body = blocks.get(grid + "-shop-" + n);
+                assertTrue(!body.contains("memory-sessions"), grid + "-shop-" + n + ": " + body);
+            }
         }
     }
 

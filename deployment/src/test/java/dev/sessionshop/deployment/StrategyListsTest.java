@@ -1,6 +1,7 @@
 package dev.sessionshop.deployment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sessionshop.e2e.Strategy;
 import java.io.IOException;
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every list of session strategies names the same ones: the app's {@code SessionStrategy}, the launcher's
- * {@code deployment/strategies.sh} and the end-to-end tests' {@link Strategy}, and each strategy has its
- * own end-to-end class. A strategy added in one place and forgotten in another fails here, not at a
+ * {@code deployment/strategies.sh} (which the compose check reads too), the compose profiles and the
+ * end-to-end tests' {@link Strategy}, and each strategy has its own end-to-end class. A strategy added in one place and forgotten in another fails here, not at a
  * user's {@code deployment/shop up}.
  */
 class StrategyListsTest {
@@ -50,18 +51,30 @@ class StrategyListsTest {
     }
 
     @Test
-    void eachStrategyHasOneEndToEndClassOfItsOwn() throws IOException {
+    void eachStrategyHasOneEndToEndClassOfItsOwnThatKeepsTheSharedContract() throws IOException {
         TreeMap<String, Integer> classes = new TreeMap<>();
         try (Stream<Path> files = Files.list(E2E)) {
             for (Path file : files.filter(f -> f.toString().endsWith("IT.java")).toList()) {
                 Matcher topology = Pattern.compile("@ShopTopology\\(Strategy\\.([A-Z_]+)\\)").matcher(Files.readString(file));
                 if (topology.find() && !file.getFileName().toString().startsWith("Redis")) {
                     classes.merge(Strategy.valueOf(topology.group(1)).launcherName(), 1, Integer::sum);
+                    assertTrue(Files.readString(file).contains(" implements SessionContract"),
+                            file + " keeps what every strategy promises (SessionContract)");
                 }
             }
         }
         TreeMap<String, Integer> expected = new TreeMap<>();
         e2eNames().forEach(name -> expected.put(name, 1));
         assertEquals(expected, classes);
+    }
+
+    @Test
+    void composeHasOneProfileForEveryStrategy() throws IOException {
+        Matcher nginx = Pattern.compile("(?m)^  ([a-z-]+)-nginx:$").matcher(Files.readString(Path.of("../docker-compose.yml")));
+        List<String> profiles = new ArrayList<>();
+        while (nginx.find()) {
+            profiles.add(nginx.group(1));
+        }
+        assertEquals(new java.util.TreeSet<>(e2eNames()), new java.util.TreeSet<>(profiles), "one <strategy>-nginx per profile");
     }
 }
