@@ -115,8 +115,9 @@ class ClusteringIT implements SessionContract {
 
     @Test
     @Order(30)
-    void restartedInstanceRejoinsTheGridAndServesExistingSessions(Topology shop) {
-        shop.start(killed);
+    void restartedInstanceRejoinsTheGridAndServesExistingSessions(Topology shop) throws InterruptedException {
+        // Under traffic: nginx sends the instance nothing until it is ready (deployment/shop start's gate).
+        ReplicatedSessions.restartUnderTrafficShowsNoError(shop, shopper, killed, ReplicatedSessions.expectedItems());
 
         ReplicatedSessions.awaitGridMembers(shop, 3);
         Session onRestarted = ReplicatedSessions.awaitServedBy(shopper, Topology.instanceName(killed));

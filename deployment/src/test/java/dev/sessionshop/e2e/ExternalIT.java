@@ -123,8 +123,9 @@ class ExternalIT implements SessionContract {
 
     @Test
     @Order(40)
-    void restartedInstanceServesExistingSessions(Topology shop) {
-        shop.start(killed);
+    void restartedInstanceServesExistingSessions(Topology shop) throws InterruptedException {
+        // Under traffic: nginx sends the instance nothing until it is ready (deployment/shop start's gate).
+        ReplicatedSessions.restartUnderTrafficShowsNoError(shop, shopper, killed, ReplicatedSessions.expectedItems());
 
         Session onRestarted = ReplicatedSessions.awaitServedBy(shopper, Topology.instanceName(killed));
         assertEquals(ReplicatedSessions.expectedItems(), onRestarted.itemCount());
