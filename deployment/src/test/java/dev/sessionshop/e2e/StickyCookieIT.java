@@ -26,10 +26,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 class StickyCookieIT implements SessionContract {
 
     private static final String[] PRODUCTS = {"espresso-beans", "green-tea", "stoneware-mug", "kettle"};
-    private static final List<Shopper> SHOPPERS = new ArrayList<>();
+    private static final List<PinnedShopper> SHOPPERS = new ArrayList<>();
 
-    private record Shopper(ShopClient client, String instance, int items) {
-    }
 
     @Test
     @Order(10)
@@ -46,7 +44,7 @@ class StickyCookieIT implements SessionContract {
             for (int request = 0; request < 5; request++) {
                 assertEquals(new Session(instance, sessionId, quantity), Carts.session(client), "request " + request);
             }
-            SHOPPERS.add(new Shopper(client, instance, quantity));
+            SHOPPERS.add(new PinnedShopper(client, instance, quantity));
         }
         Set<String> used = new HashSet<>();
         SHOPPERS.forEach(shopper -> used.add(shopper.instance()));
@@ -62,7 +60,7 @@ class StickyCookieIT implements SessionContract {
     @Test
     @Order(11)
     void aClientThatChangesItsNetworkKeepsItsInstanceAndCart() {
-        Shopper shopper = SHOPPERS.get(1);
+        PinnedShopper shopper = SHOPPERS.get(1);
         // the same browser, its cookies, now from another network (a phone leaving the office Wi-Fi)
         ShopClient moved = new ShopClient(Topology.SHOP, "10.99.7.42");
         for (HttpCookie cookie : shopper.client().cookies().getCookieStore().getCookies()) {
@@ -97,7 +95,7 @@ class StickyCookieIT implements SessionContract {
     @Test
     @Order(20)
     void killingAnInstanceEmptiesTheCartsOfItsClientsOnly(Topology shop) {
-        Shopper victim = SHOPPERS.get(0);
+        PinnedShopper victim = SHOPPERS.get(0);
 
         JsonObject before = LabRuns.killTheServingInstance(shop, victim.client());
 
@@ -105,21 +103,13 @@ class StickyCookieIT implements SessionContract {
         Session after = Carts.session(victim.client());
         assertNotEquals(victim.instance(), after.instance(), "a backup instance answers");
         assertEquals(0, after.itemCount(), "the session was in the dead instance's memory");
-        for (Shopper other : SHOPPERS) {
-            Session now = Carts.session(other.client());
-            if (other.instance().equals(victim.instance())) {
-                assertEquals(0, now.itemCount(), "every client of the killed instance lost its cart");
-            } else {
-                assertEquals(other.instance(), now.instance(), "clients of other instances stay put");
-                assertEquals(other.items(), now.itemCount(), "and keep their carts");
-            }
-        }
+        PinnedShopper.onlyTheClientsOfTheKilledInstanceLostTheirCarts(SHOPPERS, victim.instance());
     }
 
     @Test
     @Order(30)
     void whenItsInstanceReturnsAClientWithANewSessionStaysWhereItIs(Topology shop) {
-        Shopper victim = SHOPPERS.get(0);
+        PinnedShopper victim = SHOPPERS.get(0);
         // the victim shops again; the new session carries the route of the instance that made it
         String fallback = Carts.add(victim.client(), "teapot", 1);
         assertNotEquals(victim.instance(), fallback);

@@ -27,11 +27,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 class StickyIT implements SessionContract {
 
     private static final String[] PRODUCTS = {"espresso-beans", "green-tea", "stoneware-mug", "kettle"};
-    private static final List<Shopper> SHOPPERS = new ArrayList<>();
+    private static final List<PinnedShopper> SHOPPERS = new ArrayList<>();
 
-    /** A simulated client, its instance, and the item count its cart should have. */
-    private record Shopper(ShopClient client, String instance, int items) {
-    }
 
     @Test
     @Order(10)
@@ -45,7 +42,7 @@ class StickyIT implements SessionContract {
                 assertEquals(new Session(instance, sessionId, quantity), Carts.session(client),
                         "client " + client.forwardedFor().orElseThrow() + ", request " + request);
             }
-            SHOPPERS.add(new Shopper(client, instance, quantity));
+            SHOPPERS.add(new PinnedShopper(client, instance, quantity));
         }
         Set<String> used = new HashSet<>();
         SHOPPERS.forEach(shopper -> used.add(shopper.instance()));
@@ -105,7 +102,7 @@ class StickyIT implements SessionContract {
     @Test
     @Order(20)
     void lab5KillingTheServingInstanceEmptiesTheCartsOfItsClientsOnly(Topology shop) {
-        Shopper victim = SHOPPERS.get(0);
+        PinnedShopper victim = SHOPPERS.get(0);
 
         JsonObject before = LabRuns.killTheServingInstance(shop, victim.client());
 
@@ -119,21 +116,13 @@ class StickyIT implements SessionContract {
         Session after = Carts.session(victim.client());
         assertNotEquals(victim.instance(), after.instance());
         assertEquals(0, after.itemCount(), "the cart of a client of the killed instance is gone");
-        for (Shopper other : SHOPPERS) {
-            Session now = Carts.session(other.client());
-            if (other.instance().equals(victim.instance())) {
-                assertEquals(0, now.itemCount(), "every client of the killed instance lost its cart");
-            } else {
-                assertEquals(other.instance(), now.instance(), "clients of other instances stay put");
-                assertEquals(other.items(), now.itemCount(), "and keep their carts");
-            }
-        }
+        PinnedShopper.onlyTheClientsOfTheKilledInstanceLostTheirCarts(SHOPPERS, victim.instance());
     }
 
     @Test
     @Order(30)
     void restartedInstanceGetsItsClientsBackAndTheirCartsAreLostAgain(Topology shop) {
-        Shopper victim = SHOPPERS.get(0);
+        PinnedShopper victim = SHOPPERS.get(0);
         int restarted = instanceNumber(victim.instance());
         // Meanwhile the victim shops again, on the instance nginx fell back to.
         String fallback = Carts.add(victim.client(), "teapot", 1);
