@@ -1,6 +1,6 @@
 package dev.sessionshop.web.api;
 
-import dev.sessionshop.session.redis.SessionLocation;
+import dev.sessionshop.session.SessionLocation;
 import dev.sessionshop.web.json.JsonFactory;
 import dev.sessionshop.web.location.ClusterView;
 import dev.sessionshop.web.location.GridMember;
@@ -77,7 +77,7 @@ public class SessionLocationResource {
                 .build();
     }
 
-    private static JsonObject redis(SessionLocation redis) {
+    private static JsonObject redis(SessionLocation.Redis redis) {
         JsonObjectBuilder json = JsonFactory.object()
                 .add("key", redis.key())
                 .add("ttlSeconds", redis.ttl().toSeconds())

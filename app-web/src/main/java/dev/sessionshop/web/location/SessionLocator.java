@@ -1,6 +1,6 @@
 package dev.sessionshop.web.location;
 
-import dev.sessionshop.session.redis.SessionLocation;
+import dev.sessionshop.session.SessionLocation;
 import dev.sessionshop.web.config.SessionStrategy;
 import dev.sessionshop.web.config.ShopSettings;
 import dev.sessionshop.web.session.ExternalSessionWiring;
@@ -42,8 +42,9 @@ public final class SessionLocator {
                         null, grid.orElse(null), null, members);
             }
             case EXTERNAL_STORE -> {
-                Optional<SessionLocation> redis = ExternalSessionWiring.storeOf(request.getServletContext())
-                        .flatMap(store -> store.describe(id));
+                Optional<SessionLocation.Redis> redis = ExternalSessionWiring.storeOf(request.getServletContext())
+                        .flatMap(store -> store.describe(id))
+                        .map(location -> location.match(redisLocation -> redisLocation, memcached -> null));
                 yield new SessionWhereabouts(instance, strategy.id(), id,
                         redis.map(SessionLocator::inRedis).orElse("This session has no key in Redis (any more)."),
                         null, null, redis.orElse(null), members);
@@ -83,10 +84,10 @@ public final class SessionLocator {
         return instance + " is not part of a data grid right now, so it cannot tell where the grid keeps your session.";
     }
 
-    static String inRedis(SessionLocation location) {
+    static String inRedis(SessionLocation.Redis location) {
         String copies = location.replicas().isEmpty()
                 ? " It has no replica: that node holds the only copy."
-                : " " + location.replicas().stream().map(SessionLocation.Replica::node).collect(Collectors.joining(" and "))
+                : " " + location.replicas().stream().map(SessionLocation.Redis.Replica::node).collect(Collectors.joining(" and "))
                         + (location.replicas().size() == 1 ? " holds a copy" : " hold copies")
                         + " (replicated asynchronously), which Sentinel promotes if the primary fails.";
         return "Your session is the Redis hash " + location.key() + " on " + location.node() + ", the primary."

@@ -1,6 +1,6 @@
 package dev.sessionshop.web.location;
 
-import dev.sessionshop.session.redis.SessionLocation;
+import dev.sessionshop.session.SessionLocation;
 import java.util.List;
 
 /**
@@ -12,7 +12,7 @@ import java.util.List;
  * @param gridMembers the data grid's members (clustering; empty otherwise), with or without a session
  */
 public record SessionWhereabouts(String instance, String strategy, String sessionId, String summary,
-                                 String memory, GridPlacement grid, SessionLocation redis,
+                                 String memory, GridPlacement grid, SessionLocation.Redis redis,
                                  List<GridMember> gridMembers) {
 
     public boolean hasSession() {

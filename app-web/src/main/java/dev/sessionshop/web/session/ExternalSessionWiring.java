@@ -1,7 +1,7 @@
 package dev.sessionshop.web.session;
 
+import dev.sessionshop.session.SessionStoreFilter;
 import dev.sessionshop.session.redis.RedisSessionConfig;
-import dev.sessionshop.session.redis.RedisSessionFilter;
 import dev.sessionshop.session.redis.RedisSessionStore;
 import dev.sessionshop.web.config.RedisSettings;
 import dev.sessionshop.web.config.ShopSettings;
@@ -56,7 +56,7 @@ public final class ExternalSessionWiring implements AutoCloseable {
             config.redisUri(redis.uri());
         }
         RedisSessionStore store = RedisSessionStore.start(config.build());
-        RedisSessionFilter filter = new RedisSessionFilter(store, (request, response, cause) -> {
+        SessionStoreFilter filter = new SessionStoreFilter(store, (request, response, cause) -> {
             request.setAttribute(SessionPanel.STORE_DOWN, Boolean.TRUE);
             // The filter reset the response, headers included; say who answered all the same.
             response.setHeader(SessionActivityFilter.INSTANCE_HEADER, InstanceIdentity.current().name());

@@ -2,7 +2,7 @@ package dev.sessionshop.web.location;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.sessionshop.session.redis.SessionLocation;
+import dev.sessionshop.session.SessionLocation;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -43,8 +43,8 @@ class SessionLocatorTest {
 
     @Test
     void redisSentenceNamesThePrimaryAndItsReplica() {
-        SessionLocation redis = new SessionLocation("shop:session:abc", Duration.ofMinutes(30), 200, "127.0.0.1:6379",
-                List.of(new SessionLocation.Replica("127.0.0.1:6380", 0)));
+        SessionLocation.Redis redis = new SessionLocation.Redis("shop:session:abc", Duration.ofMinutes(30), 200, "127.0.0.1:6379",
+                List.of(new SessionLocation.Redis.Replica("127.0.0.1:6380", 0)));
 
         assertEquals("Your session is the Redis hash shop:session:abc on 127.0.0.1:6379, the primary. 127.0.0.1:6380 "
                 + "holds a copy (replicated asynchronously), which Sentinel promotes if the primary fails. "
@@ -53,7 +53,7 @@ class SessionLocatorTest {
 
     @Test
     void redisWithoutReplicaSaysItIsTheOnlyCopy() {
-        SessionLocation redis = new SessionLocation("shop:session:abc", Duration.ofMinutes(30), 200, "127.0.0.1:6379", List.of());
+        SessionLocation.Redis redis = new SessionLocation.Redis("shop:session:abc", Duration.ofMinutes(30), 200, "127.0.0.1:6379", List.of());
 
         assertEquals("Your session is the Redis hash shop:session:abc on 127.0.0.1:6379, the primary. It has no replica: "
                 + "that node holds the only copy. No instance keeps it in memory: every request reads it from Redis.",

@@ -1,5 +1,6 @@
 package dev.sessionshop.session.redis;
 
+import dev.sessionshop.session.SessionLocation;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisException;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +18,8 @@ final class RedisRole {
      * The replicas in a primary's {@code ROLE} reply: {@code ["master", offset, [[ip, port, offset], ...]]}.
      * Anything else (a replica's or Sentinel's reply, none at all) gives an empty list.
      */
-    static List<SessionLocation.Replica> replicas(List<Object> role) {
-        List<SessionLocation.Replica> replicas = new ArrayList<>();
+    static List<SessionLocation.Redis.Replica> replicas(List<Object> role) {
+        List<SessionLocation.Redis.Replica> replicas = new ArrayList<>();
         if (role == null || role.size() < 3 || !"master".equals(text(role.get(0)))) {
             return replicas;
         }
@@ -27,7 +28,7 @@ final class RedisRole {
             for (Object entry : list) {
                 if (entry instanceof List<?> replica && replica.size() >= 3) {
                     long offset = number(replica.get(2));
-                    replicas.add(new SessionLocation.Replica(text(replica.get(0)) + ":" + text(replica.get(1)),
+                    replicas.add(new SessionLocation.Redis.Replica(text(replica.get(0)) + ":" + text(replica.get(1)),
                             primaryOffset >= 0 && offset >= 0 ? Math.max(0, primaryOffset - offset) : -1));
                 }
             }

@@ -1,5 +1,10 @@
 package dev.sessionshop.session.redis;
 
+import dev.sessionshop.session.SessionBackend;
+import dev.sessionshop.session.SessionIds;
+import dev.sessionshop.session.SessionLocation;
+import dev.sessionshop.session.SessionSettings;
+import dev.sessionshop.session.SessionStoreUnavailableException;
 import dev.sessionshop.session.VersionedSession;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -20,7 +25,6 @@ import io.lettuce.core.codec.StringCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,20 +51,14 @@ import java.util.logging.Logger;
  * answers {@code READONLY} once demoted), it is discarded, and the next request connects to whichever
  * node the Sentinels name now. Until they have promoted a replica, requests get the 503.
  */
-public final class RedisSessionStore implements AutoCloseable {
+public final class RedisSessionStore implements SessionBackend {
 
     private static final Logger LOG = Logger.getLogger(RedisSessionStore.class.getName());
     private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
 
-    /** What a write did, and the session's version after it (when saved). */
-    record Written(VersionedSession.Outcome outcome, long version) {
-    }
-
     private final RedisSessionConfig config;
     private final RedisURI uri;
     private final RedisClient client;
-    private final SessionCookies cookies;
-    private final AttributeSerializer serializer;
     private final ReentrantLock connectLock = new ReentrantLock();
     private volatile StatefulRedisConnection<String, byte[]> connection;
     private volatile boolean available = true;
@@ -69,8 +67,6 @@ public final class RedisSessionStore implements AutoCloseable {
     private RedisSessionStore(RedisSessionConfig config) {
         this.config = config;
         this.uri = RedisUris.of(config);
-        this.cookies = new SessionCookies(config.cookieName(), config.forceSecureCookie());
-        this.serializer = new AttributeSerializer(config);
         this.client = RedisClient.create();
         this.client.setOptions(ClientOptions.builder()
                 // At most once: with auto-reconnect Lettuce re-sends the commands a broken connection
@@ -108,6 +104,7 @@ public final class RedisSessionStore implements AutoCloseable {
      *
      * @throws SessionStoreUnavailableException when Redis cannot be reached
      */
+    @Override
     public Optional<SessionLocation> describe(String sessionId) {
         if (!SessionIds.isWellFormed(sessionId)) {
             return Optional.empty();
@@ -124,9 +121,14 @@ public final class RedisSessionStore implements AutoCloseable {
                 return Optional.empty();
             }
             Long bytes = await(size);
-            return Optional.of(new SessionLocation(key, Duration.ofMillis(ttlMillis),
+            return Optional.of(new SessionLocation.Redis(key, Duration.ofMillis(ttlMillis),
                     bytes == null ? -1 : bytes, node(awaitQuietly(info)), RedisRole.replicas(awaitQuietly(role))));
         });
+    }
+
+    @Override
+    public SessionSettings settings() {
+        return config.settings();
     }
 
     @Override
@@ -140,22 +142,15 @@ public final class RedisSessionStore implements AutoCloseable {
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
     }
 
-    // ---- used by the filter and the session (package-private) ----
+    // ---- the backend: what the core's filter and session ask of Redis ----
 
-    SessionCookies cookies() {
-        return cookies;
-    }
-
-    AttributeSerializer serializer() {
-        return serializer;
-    }
-
-    int defaultMaxInactiveSeconds() {
-        return (int) config.maxInactiveInterval().toSeconds();
+    private int defaultMaxInactiveSeconds() {
+        return config.settings().maxInactiveSeconds();
     }
 
     /** One round trip: the session's fields, with lastAccessedTime and TTL refreshed; empty if no such key. */
-    Optional<Map<String, byte[]>> load(String sessionId) {
+    @Override
+    public Optional<StoredSession> load(String sessionId) {
         String[] keys = {key(sessionId)};
         byte[][] args = {SessionHash.number(System.currentTimeMillis()), SessionHash.number(defaultMaxInactiveSeconds())};
         List<Object> reply = script("load", SessionScripts.READ, SessionScripts.READ_SHA, ScriptOutputType.MULTI, keys, args);
@@ -166,20 +161,24 @@ public final class RedisSessionStore implements AutoCloseable {
         for (int i = 0; i + 1 < reply.size(); i += 2) {
             hash.put(new String((byte[]) reply.get(i), StandardCharsets.UTF_8), (byte[]) reply.get(i + 1));
         }
-        return Optional.of(hash);
+        return Optional.of(SessionHash.toSession(hash, defaultMaxInactiveSeconds()));
     }
 
     /**
-     * One round trip, atomic: see {@link SessionScripts#WRITE}.
+     * One round trip, atomic: see {@link SessionScripts#WRITE}. A new session is written whole (its
+     * metadata fields and every attribute); a change writes the attributes set, deletes those removed, and
+     * writes the max inactive interval only when it changed.
      *
-     * @param expectedVersion the version the writer read (checked in {@link SessionScripts.WriteMode#CHECKED} only)
      * @throws IllegalStateException when a new session's id is taken (it never is: 256-bit ids)
      */
-    Written write(String sessionId, SessionScripts.WriteMode mode, long expectedVersion, Map<String, byte[]> fields,
-                  Collection<String> deletedFields, int maxInactiveSeconds) {
+    @Override
+    public Written write(String sessionId, WriteMode mode, long expectedVersion, SessionWrite write) {
+        Map<String, byte[]> fields = SessionHash.fields(mode, write);
+        List<String> deletedFields = write.removed().stream().map(SessionHash::attributeField).toList();
+        int maxInactiveSeconds = write.maxInactiveInterval();
         String[] keys = {key(sessionId)};
         List<byte[]> args = new ArrayList<>(4 + 2 * fields.size() + deletedFields.size());
-        args.add(mode.argument());
+        args.add(SessionScripts.argument(mode));
         args.add(SessionHash.number(expectedVersion));
         args.add(SessionHash.number(maxInactiveSeconds > 0 ? maxInactiveSeconds * 1000L : 0));
         args.add(SessionHash.number(fields.size()));
@@ -202,12 +201,14 @@ public final class RedisSessionStore implements AutoCloseable {
         return written;
     }
 
-    void delete(String sessionId) {
+    @Override
+    public void delete(String sessionId) {
         call("delete", c -> c.sync().del(key(sessionId)));
     }
 
     /** RENAMENX; false when the old key is gone (expired meanwhile). A collision of 256-bit ids is not a concern. */
-    boolean rename(String oldId, String newId) {
+    @Override
+    public boolean rename(String oldId, String newId) {
         return call("rename", c -> {
             try {
                 return c.sync().renamenx(key(oldId), key(newId));

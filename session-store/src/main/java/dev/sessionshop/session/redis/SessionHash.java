@@ -1,6 +1,9 @@
 package dev.sessionshop.session.redis;
 
+import dev.sessionshop.session.SessionBackend;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The layout of one session in Redis: a hash whose metadata fields hold decimal text (readable with
@@ -47,5 +50,35 @@ final class SessionHash {
         } catch (NumberFormatException e) {
             return fallback;
         }
+    }
+
+    /**
+     * The session in a hash the read script returned. A damaged metadata field falls back: last access to
+     * now, creation to the last access, the interval to the default, the version to 0.
+     */
+    static SessionBackend.StoredSession toSession(Map<String, byte[]> hash, int defaultMaxInactive) {
+        long lastAccessedTime = number(hash.get(LAST_ACCESSED_TIME), System.currentTimeMillis());
+        Map<String, byte[]> attributes = new LinkedHashMap<>();
+        hash.forEach((field, value) -> {
+            if (isAttributeField(field)) {
+                attributes.put(attributeName(field), value);
+            }
+        });
+        return new SessionBackend.StoredSession(number(hash.get(CREATION_TIME), lastAccessedTime), lastAccessedTime,
+                (int) number(hash.get(MAX_INACTIVE_INTERVAL), defaultMaxInactive), number(hash.get(VERSION), 0), attributes);
+    }
+
+    /** The fields a write sets: for a new session its metadata and every attribute, else what changed. */
+    static Map<String, byte[]> fields(SessionBackend.WriteMode mode, SessionBackend.SessionWrite write) {
+        Map<String, byte[]> fields = new LinkedHashMap<>();
+        if (mode == SessionBackend.WriteMode.CREATE) {
+            fields.put(CREATION_TIME, number(write.creationTime()));
+            fields.put(LAST_ACCESSED_TIME, number(write.lastAccessedTime()));
+            fields.put(MAX_INACTIVE_INTERVAL, number(write.maxInactiveInterval()));
+        } else if (write.maxInactiveChanged()) {
+            fields.put(MAX_INACTIVE_INTERVAL, number(write.maxInactiveInterval()));
+        }
+        write.attributes().forEach((name, value) -> fields.put(attributeField(name), value));
+        return fields;
     }
 }

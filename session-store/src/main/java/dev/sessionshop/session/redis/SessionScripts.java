@@ -1,5 +1,6 @@
 package dev.sessionshop.session.redis;
 
+import dev.sessionshop.session.SessionBackend;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -66,19 +67,14 @@ final class SessionScripts {
             """;
     static final String WRITE_SHA = sha1(WRITE);
 
-    /** How a write treats what is in Redis: see {@link #WRITE}. */
-    enum WriteMode {
-        CREATE("create"), UPDATE("update"), CHECKED("checked");
-
-        private final byte[] argument;
-
-        WriteMode(String argument) {
-            this.argument = argument.getBytes(StandardCharsets.US_ASCII);
-        }
-
-        byte[] argument() {
-            return argument.clone();
-        }
+    /** The write script's first argument for a mode: see {@link #WRITE}. */
+    static byte[] argument(SessionBackend.WriteMode mode) {
+        String argument = switch (mode) {
+            case CREATE -> "create";
+            case UPDATE -> "update";
+            case CHECKED -> "checked";
+        };
+        return argument.getBytes(StandardCharsets.US_ASCII);
     }
 
     private static String sha1(String script) {

@@ -1,5 +1,6 @@
 package dev.sessionshop.session.redis;
 
+import dev.sessionshop.session.*;
 import io.lettuce.core.api.sync.RedisCommands;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +18,7 @@ abstract class AgainstRedis {
     static final RedisServerExtension REDIS = new RedisServerExtension();
 
     RedisSessionStore store;
-    RedisSessionFilter filter;
+    SessionStoreFilter filter;
     Browser browser;
     RedisCommands<String, byte[]> redis;
 
@@ -26,7 +27,7 @@ abstract class AgainstRedis {
         redis = REDIS.redis();
         redis.flushall();
         store = RedisSessionStore.start(config(REDIS.uri()));
-        filter = new RedisSessionFilter(store);
+        filter = new SessionStoreFilter(store);
         browser = new Browser(filter);
     }
 

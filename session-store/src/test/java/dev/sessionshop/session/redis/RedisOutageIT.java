@@ -1,5 +1,6 @@
 package dev.sessionshop.session.redis;
 
+import dev.sessionshop.session.*;
 import jakarta.servlet.http.HttpSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +32,7 @@ class RedisOutageIT {
     void start() throws Exception {
         REDIS.start(); // a test before may have left it stopped
         store = RedisSessionStore.start(AgainstRedis.config(REDIS.uri()));
-        browser = new Browser(new RedisSessionFilter(store));
+        browser = new Browser(new SessionStoreFilter(store));
     }
 
     @AfterEach
@@ -121,7 +122,7 @@ class RedisOutageIT {
         REDIS.stop();
 
         store = RedisSessionStore.start(AgainstRedis.config(REDIS.uri())); // must not throw
-        browser = new Browser(new RedisSessionFilter(store));
+        browser = new Browser(new SessionStoreFilter(store));
         assertEquals(503, browser.get((req, res) -> req.getSession()).response().status);
         assertEquals(200, browser.get((req, res) -> res.getWriter().print("static")).response().status);
 

@@ -1,5 +1,6 @@
 package dev.sessionshop.session.redis;
 
+import dev.sessionshop.session.*;
 import evil.Gadget;
 import jakarta.servlet.http.HttpSession;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,7 +65,7 @@ class RedisSessionFilterIT extends AgainstRedis {
         assertEquals(5, hash.size());
         assertEquals("1", text(hash.get("version")), "the first write");
         assertEquals("1800", text(hash.get("maxInactiveInterval")));
-        assertEquals("book", store.serializer().deserialize("cart", hash.get("attr:cart")));
+        assertEquals("book", AttributeSerializerTest.javaDeserialize(hash.get("attr:cart")));
         long ttl = redis.pttl(key());
         assertTrue(ttl > Duration.ofMinutes(29).toMillis() && ttl <= Duration.ofMinutes(30).toMillis(), "PTTL " + ttl);
     }
@@ -89,7 +90,7 @@ class RedisSessionFilterIT extends AgainstRedis {
     void readIsOneRoundTripAndAChangeIsOneWriteRoundTrip() throws Exception {
         try (RoundTripProxy proxy = new RoundTripProxy(REDIS.port());
              RedisSessionStore counted = RedisSessionStore.start(config(proxy.uri()))) {
-            Browser viaProxy = new Browser(new RedisSessionFilter(counted));
+            Browser viaProxy = new Browser(new SessionStoreFilter(counted));
             viaProxy.get((req, res) -> {
                 req.getSession().setAttribute("cart", "book");
                 req.getSession().setAttribute("coupon", "SPRING");
@@ -350,7 +351,7 @@ class RedisSessionFilterIT extends AgainstRedis {
         assertEquals(List.of("SHOPSESSION=" + browser.sessionCookie + "; Path=/shop; HttpOnly; SameSite=Lax"),
                 plain.response().headers("Set-Cookie"));
 
-        Browser secureBrowser = new Browser(new RedisSessionFilter(store));
+        Browser secureBrowser = new Browser(new SessionStoreFilter(store));
         Browser.Exchange secure = secureBrowser.get((req, res) -> req.getSession(), req -> req.secure = true, res -> { });
         assertEquals(List.of("SHOPSESSION=" + secureBrowser.sessionCookie + "; Path=/shop; Secure; HttpOnly; SameSite=Lax"),
                 secure.response().headers("Set-Cookie"));
@@ -369,7 +370,7 @@ class RedisSessionFilterIT extends AgainstRedis {
             String header = res.headers("Set-Cookie").get(0);
             String id = header.substring("SHOPSESSION=".length(), header.indexOf(';'));
             byte[] value = redis.hget(store.key(id), "attr:cart");
-            inRedisAtCommit.set(value == null ? null : store.serializer().deserialize("cart", value));
+            inRedisAtCommit.set(value == null ? null : AttributeSerializerTest.javaDeserialize(value));
         });
         assertEquals("book", inRedisAtCommit.get(), "the new session was in Redis when the redirect committed");
 
@@ -378,7 +379,7 @@ class RedisSessionFilterIT extends AgainstRedis {
             req.getSession().setAttribute("cart", "two books");
             res.sendRedirect("/shop/checkout");
         }, req -> { }, res -> res.onCommit = () ->
-                inRedisAtCommit.set(store.serializer().deserialize("cart", redis.hget(key(), "attr:cart"))));
+                inRedisAtCommit.set(AttributeSerializerTest.javaDeserialize(redis.hget(key(), "attr:cart"))));
         assertEquals("two books", inRedisAtCommit.get(), "the change was in Redis when the redirect committed");
     }
 
@@ -446,7 +447,7 @@ class RedisSessionFilterIT extends AgainstRedis {
             req.getSession().setAttribute("cart", "empty");
             req.getSession().setAttribute("shared", "initial");
         });
-        Browser other = new Browser(new RedisSessionFilter(store));
+        Browser other = new Browser(new SessionStoreFilter(store));
         other.sessionCookie = browser.sessionCookie;
 
         // A loads the session, waits while B loads, changes and saves it, then A changes and saves.
@@ -481,7 +482,7 @@ class RedisSessionFilterIT extends AgainstRedis {
     @Test
     void describeTellsKeyTtlSizeAndNode() throws Exception {
         browser.set("cart", "book");
-        SessionLocation location = store.describe(browser.sessionCookie).orElseThrow();
+        SessionLocation.Redis location = Located.inRedis(store.describe(browser.sessionCookie));
         assertEquals("shop:session:" + browser.sessionCookie, location.key());
         assertEquals(store.key(browser.sessionCookie), location.key());
         assertTrue(location.ttl().compareTo(Duration.ofMinutes(29)) > 0, location.ttl().toString());

@@ -1,5 +1,6 @@
 package dev.sessionshop.session.redis;
 
+import dev.sessionshop.session.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,7 +33,7 @@ class SentinelFailoverIT {
                 .password(SentinelSet.PASSWORD)
                 .allowedClasses("java.lang.*")
                 .build());
-        browser = new Browser(new RedisSessionFilter(store));
+        browser = new Browser(new SessionStoreFilter(store));
     }
 
     @AfterEach
@@ -47,11 +48,11 @@ class SentinelFailoverIT {
     void sessionSurvivesTheFailoverAndTheStoreFollowsTheNewPrimary() throws Exception {
         // given: a session written to the primary and acknowledged by the replica
         browser.set("cart", "book");
-        SessionLocation before = store.describe(browser.sessionCookie).orElseThrow();
+        SessionLocation.Redis before = Located.inRedis(store.describe(browser.sessionCookie));
         assertEquals("127.0.0.1:" + redis.port(0), before.node(), "the store found the primary through the Sentinels");
-        SentinelSet.await(Duration.ofSeconds(10), () -> !store.describe(browser.sessionCookie).orElseThrow().replicas().isEmpty());
+        SentinelSet.await(Duration.ofSeconds(10), () -> !Located.inRedis(store.describe(browser.sessionCookie)).replicas().isEmpty());
         assertEquals(List.of("127.0.0.1:" + redis.port(1)),
-                store.describe(browser.sessionCookie).orElseThrow().replicas().stream().map(SessionLocation.Replica::node).toList());
+                Located.inRedis(store.describe(browser.sessionCookie)).replicas().stream().map(SessionLocation.Redis.Replica::node).toList());
         assertEquals("1", redis.command(redis.port(0), "WAIT", "1", "2000"), "the replica has the session");
 
         // when: the primary crashes
@@ -77,13 +78,13 @@ class SentinelFailoverIT {
         assertEquals("book", cart, "the acknowledged session survived, with the same store");
         assertTrue(unavailable > 0, "requests during the failover window got the 503");
         assertEquals(redis.port(1), redis.primaryPort(), "the Sentinels promoted the replica");
-        assertEquals("127.0.0.1:" + redis.port(1), store.describe(browser.sessionCookie).orElseThrow().node());
+        assertEquals("127.0.0.1:" + redis.port(1), Located.inRedis(store.describe(browser.sessionCookie)).node());
 
         // and: the old primary comes back as a replica of the new one
         redis.startData(0, redis.port(1));
         SentinelSet.await(Duration.ofSeconds(20), () -> redis.role(0).startsWith("slave")
                 && redis.info(0).contains("master_link_status:up"));
-        SentinelSet.await(Duration.ofSeconds(10), () -> store.describe(browser.sessionCookie).orElseThrow().replicas()
+        SentinelSet.await(Duration.ofSeconds(10), () -> Located.inRedis(store.describe(browser.sessionCookie)).replicas()
                 .stream().anyMatch(replica -> replica.node().equals("127.0.0.1:" + redis.port(0))));
         browser.set("cart", "two books");
         assertEquals("two books", browser.read("cart"));

@@ -1,5 +1,6 @@
 package dev.sessionshop.session.redis;
 
+import dev.sessionshop.session.*;
 import dev.sessionshop.session.SecureRequests;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletRequest;
@@ -35,7 +36,7 @@ class SessionEdgesIT extends AgainstRedis {
 
     private Object stored(String attribute) {
         byte[] bytes = redis.hget(key(), "attr:" + attribute);
-        return bytes == null ? null : store.serializer().deserialize(attribute, bytes);
+        return bytes == null ? null : AttributeSerializerTest.javaDeserialize(bytes);
     }
 
     @Test
@@ -153,7 +154,7 @@ class SessionEdgesIT extends AgainstRedis {
     void forceSecureCookieMarksEveryCookieSecure() throws Exception {
         try (RedisSessionStore forced = RedisSessionStore.start(RedisSessionConfig.builder().redisUri(REDIS.uri())
                 .forceSecureCookie(true).build())) {
-            Browser plainHttp = new Browser(new RedisSessionFilter(forced));
+            Browser plainHttp = new Browser(new SessionStoreFilter(forced));
             String cookie = plainHttp.get((req, res) -> req.getSession()).response().headers("Set-Cookie").get(0);
             assertTrue(cookie.contains("; Secure"), cookie);
             assertFalse(browser.get((req, res) -> req.getSession()).response().headers("Set-Cookie").get(0).contains("Secure"),

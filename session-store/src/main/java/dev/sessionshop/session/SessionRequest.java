@@ -1,11 +1,11 @@
-package dev.sessionshop.session.redis;
+package dev.sessionshop.session;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpSession;
 
 /**
- * The request the application sees: its session methods answer from Redis, never from the container.
+ * The request the application sees: its session methods answer from the session store, never from the container.
  */
 final class SessionRequest extends HttpServletRequestWrapper {
 

@@ -1,4 +1,4 @@
-package dev.sessionshop.session.redis;
+package dev.sessionshop.session;
 
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
@@ -20,25 +20,25 @@ import static org.mockito.Mockito.withSettings;
  * A response that commits the way a container's does (redirect, error, flush, full buffer) and tells
  * the test the moment it commits, so a test can look at Redis at exactly that point.
  */
-abstract class FakeResponse implements HttpServletResponse {
+public abstract class FakeResponse implements HttpServletResponse {
 
-    final List<Map.Entry<String, String>> headers = new ArrayList<>();
-    final StringWriter body = new StringWriter();
-    final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    int status = 200;
-    String redirect;
-    String contentType;
-    boolean committed;
-    int bufferSize = 8192;
-    Runnable onCommit = () -> { };
+    public final List<Map.Entry<String, String>> headers = new ArrayList<>();
+    public final StringWriter body = new StringWriter();
+    public final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    public int status = 200;
+    public String redirect;
+    public String contentType;
+    public boolean committed;
+    public int bufferSize = 8192;
+    public Runnable onCommit = () -> { };
     private PrintWriter writer;
     private ServletOutputStream stream;
 
-    static FakeResponse create() {
+    public static FakeResponse create() {
         return mock(FakeResponse.class, withSettings().useConstructor().defaultAnswer(CALLS_REAL_METHODS));
     }
 
-    List<String> headers(String name) {
+    public List<String> headers(String name) {
         return headers.stream().filter(h -> h.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).toList();
     }
 

@@ -1,4 +1,4 @@
-package dev.sessionshop.session.redis;
+package dev.sessionshop.session;
 
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -7,9 +7,9 @@ import java.util.Base64;
  * Session ids: 32 random bytes (256 bits) from {@link SecureRandom}, base64url without padding, so
  * always 43 characters of {@code [A-Za-z0-9_-]}. An id is the only secret protecting a session,
  * hence far more than the 128 bits OWASP asks for; the fixed shape lets a forged or damaged cookie
- * be thrown away before it costs a Redis call.
+ * be thrown away before it costs a call to the store.
  */
-final class SessionIds {
+public final class SessionIds {
 
     static final int LENGTH = 43;
     private static final int RANDOM_BYTES = 32;
@@ -19,14 +19,14 @@ final class SessionIds {
     private SessionIds() {
     }
 
-    static String newId() {
+    public static String newId() {
         byte[] bytes = new byte[RANDOM_BYTES];
         RANDOM.nextBytes(bytes);
         return ENCODER.encodeToString(bytes);
     }
 
     /** True when {@code id} has exactly the shape {@link #newId()} produces. */
-    static boolean isWellFormed(String id) {
+    public static boolean isWellFormed(String id) {
         if (id == null || id.length() != LENGTH) {
             return false;
         }
@@ -41,7 +41,7 @@ final class SessionIds {
     }
 
     /** A short, non-secret tag for logs: the full id would let anyone reading the log take the session over. */
-    static String forLog(String id) {
+    public static String forLog(String id) {
         return id == null ? "-" : id.substring(0, Math.min(6, id.length())) + "…";
     }
 }

@@ -1,4 +1,4 @@
-package dev.sessionshop.session.redis;
+package dev.sessionshop.session;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

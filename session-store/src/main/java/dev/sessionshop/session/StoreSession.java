@@ -1,6 +1,5 @@
-package dev.sessionshop.session.redis;
+package dev.sessionshop.session;
 
-import dev.sessionshop.session.VersionedSession;
 import jakarta.servlet.ServletContext;
 
 import java.io.Serializable;
@@ -18,9 +17,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One request's view of a session kept in Redis.
+ * One request's view of a session kept in a {@link SessionBackend}.
  *
- * <p>It holds the values as Redis had them (bytes) and deserializes each on its first
+ * <p>It holds the values as the store had them (bytes) and deserializes each on its first
  * {@code getAttribute}, so a request pays only for what it reads. It remembers which attributes were set
  * or removed since it was loaded, so the save writes only those, and skips a set attribute whose bytes
  * did not change. {@code getAttribute} never marks an attribute changed: a value mutated in place (say
@@ -29,17 +28,17 @@ import java.util.logging.Logger;
  *
  * <p>Three things a stored value can turn out to be, on first read: readable; of a class this
  * application does not have or has in another version (a rolling deploy) - then that one attribute is
- * left alone in Redis and reads as absent here; or refused by the allow-list or damaged - then the whole
- * session is discarded ({@link CurrentSession#discarded}), since a planted value means the hash cannot be
+ * left alone in the store and reads as absent here; or refused by the allow-list or damaged - then the whole
+ * session is discarded ({@link CurrentSession#discarded}), since a planted value means the stored session cannot be
  * trusted.
  *
  * <p>Session listeners are not called: the container does not know these sessions exist. Methods are
  * synchronized because an application may touch the session from an async thread; calls into
  * {@link CurrentSession} happen outside this object's lock.
  */
-final class RedisSession implements VersionedSession {
+final class StoreSession implements VersionedSession {
 
-    private static final Logger LOG = Logger.getLogger(RedisSession.class.getName());
+    private static final Logger LOG = Logger.getLogger(StoreSession.class.getName());
 
     private final CurrentSession owner;
     private final AttributeSerializer serializer;
@@ -49,11 +48,11 @@ final class RedisSession implements VersionedSession {
     private int maxInactiveInterval;
     /** The stored version this request read or last wrote; every write increments it. 0 before the first write. */
     private long version;
-    /** Serialized values as Redis holds them (as read, or as this request last wrote them). */
+    /** Serialized values as the store holds them (as read, or as this request last wrote them). */
     private final Map<String, byte[]> stored = new HashMap<>();
     /** Values read or set by this request. */
     private final Map<String, Object> values = new LinkedHashMap<>();
-    /** Stored values of a class this application cannot load: left untouched in Redis, invisible here. */
+    /** Stored values of a class this application cannot load: left untouched in the store, invisible here. */
     private final Set<String> unreadable = new HashSet<>();
 
     private final Set<String> changed = new LinkedHashSet<>();
@@ -62,10 +61,10 @@ final class RedisSession implements VersionedSession {
     private boolean persisted;
     private final boolean isNew;
     private boolean valid = true;
-    /** A stored value was refused: the session is gone from Redis, and this object reads as empty. */
+    /** A stored value was refused: the session is gone from the store, and this object reads as empty. */
     private boolean discarded;
 
-    private RedisSession(CurrentSession owner, AttributeSerializer serializer, String id, boolean persisted) {
+    private StoreSession(CurrentSession owner, AttributeSerializer serializer, String id, boolean persisted) {
         this.owner = owner;
         this.serializer = serializer;
         this.id = id;
@@ -73,10 +72,10 @@ final class RedisSession implements VersionedSession {
         this.isNew = !persisted;
     }
 
-    /** A session created by this request; it reaches Redis when the request saves. */
-    static RedisSession create(CurrentSession owner, AttributeSerializer serializer, String id, long now,
+    /** A session created by this request; it reaches the store when the request saves. */
+    static StoreSession create(CurrentSession owner, AttributeSerializer serializer, String id, long now,
                                int maxInactiveInterval) {
-        RedisSession session = new RedisSession(owner, serializer, id, false);
+        StoreSession session = new StoreSession(owner, serializer, id, false);
         session.creationTime = now;
         session.lastAccessedTime = now;
         session.maxInactiveInterval = maxInactiveInterval;
@@ -84,33 +83,27 @@ final class RedisSession implements VersionedSession {
     }
 
     /**
-     * A session read from its Redis hash, the lastAccessedTime being the one from <em>before</em> this
-     * request (the read script has already stored the new one). No value is deserialized yet.
+     * A session read from the store, the lastAccessedTime being the one from <em>before</em> this
+     * request (the store has already recorded the new one). No value is deserialized yet.
      */
-    static RedisSession load(CurrentSession owner, AttributeSerializer serializer, String id, Map<String, byte[]> hash,
-                             int defaultMaxInactive) {
-        RedisSession session = new RedisSession(owner, serializer, id, true);
-        session.adopt(hash, defaultMaxInactive);
+    static StoreSession load(CurrentSession owner, AttributeSerializer serializer, String id, SessionBackend.StoredSession stored) {
+        StoreSession session = new StoreSession(owner, serializer, id, true);
+        session.adopt(stored);
         return session;
     }
 
-    private void adopt(Map<String, byte[]> hash, int defaultMaxInactive) {
-        long now = System.currentTimeMillis();
-        lastAccessedTime = SessionHash.number(hash.get(SessionHash.LAST_ACCESSED_TIME), now);
-        creationTime = SessionHash.number(hash.get(SessionHash.CREATION_TIME), lastAccessedTime);
-        maxInactiveInterval = (int) SessionHash.number(hash.get(SessionHash.MAX_INACTIVE_INTERVAL), defaultMaxInactive);
-        version = SessionHash.number(hash.get(SessionHash.VERSION), 0);
+    private void adopt(SessionBackend.StoredSession session) {
+        lastAccessedTime = session.lastAccessedTime();
+        creationTime = session.creationTime();
+        maxInactiveInterval = session.maxInactiveInterval();
+        version = session.version();
         stored.clear();
         values.clear();
         unreadable.clear();
         changed.clear();
         removed.clear();
         maxInactiveChanged = false;
-        for (Map.Entry<String, byte[]> field : hash.entrySet()) {
-            if (SessionHash.isAttributeField(field.getKey())) {
-                stored.put(SessionHash.attributeName(field.getKey()), field.getValue());
-            }
-        }
+        stored.putAll(session.attributes());
     }
 
     @Override
@@ -222,7 +215,7 @@ final class RedisSession implements VersionedSession {
         checkValid("removeAttribute");
         values.remove(name);
         changed.remove(name);
-        // Only an attribute Redis has costs an HDEL; removing an absent one writes nothing.
+        // Only an attribute the store has costs a write; removing an absent one writes nothing.
         if (stored.containsKey(name)) {
             removed.add(name);
         }
@@ -276,9 +269,9 @@ final class RedisSession implements VersionedSession {
 
     /**
      * Writes what changed since the last save, without a version check (last writer wins per attribute);
-     * does nothing when nothing changed. A session not yet in Redis is written whole.
+     * does nothing when nothing changed. A session not yet in the store is written whole.
      *
-     * @return {@link Outcome#GONE} when the session no longer exists in Redis; nothing was written then
+     * @return {@link Outcome#GONE} when the session no longer exists in the store; nothing was written then
      */
     Outcome save() {
         Outcome outcome;
@@ -300,31 +293,23 @@ final class RedisSession implements VersionedSession {
             return Outcome.GONE;
         }
         boolean whole = !persisted;
-        Map<String, byte[]> fields = new LinkedHashMap<>();
-        Map<String, byte[]> written = new HashMap<>();
-        if (whole) {
-            fields.put(SessionHash.CREATION_TIME, SessionHash.number(creationTime));
-            fields.put(SessionHash.LAST_ACCESSED_TIME, SessionHash.number(lastAccessedTime));
-            fields.put(SessionHash.MAX_INACTIVE_INTERVAL, SessionHash.number(maxInactiveInterval));
-        } else if (maxInactiveChanged) {
-            fields.put(SessionHash.MAX_INACTIVE_INTERVAL, SessionHash.number(maxInactiveInterval));
-        }
+        Map<String, byte[]> written = new LinkedHashMap<>();
         for (String name : whole ? values.keySet() : changed) {
             byte[] bytes = serializer.serialize(name, values.get(name));
             // Set again with the same value (a counter that did not move, a cart re-set unchanged): no write.
             if (whole || !Arrays.equals(bytes, stored.get(name))) {
-                fields.put(SessionHash.attributeField(name), bytes);
                 written.put(name, bytes);
             }
         }
-        List<String> deleted = whole ? List.of() : removed.stream().map(SessionHash::attributeField).toList();
-        if (!whole && fields.isEmpty() && deleted.isEmpty()) {
+        Set<String> deleted = whole ? Set.of() : removed;
+        if (!whole && written.isEmpty() && deleted.isEmpty() && !maxInactiveChanged) {
             changed.clear();
             return Outcome.SAVED;
         }
-        SessionScripts.WriteMode mode = whole ? SessionScripts.WriteMode.CREATE
-                : checked ? SessionScripts.WriteMode.CHECKED : SessionScripts.WriteMode.UPDATE;
-        RedisSessionStore.Written result = owner.store().write(id, mode, version, fields, deleted, maxInactiveInterval);
+        SessionBackend.WriteMode mode = whole ? SessionBackend.WriteMode.CREATE
+                : checked ? SessionBackend.WriteMode.CHECKED : SessionBackend.WriteMode.UPDATE;
+        SessionBackend.Written result = owner.store().backend().write(id, mode, version, new SessionBackend.SessionWrite(
+                creationTime, lastAccessedTime, maxInactiveInterval, whole || maxInactiveChanged, written, deleted));
         switch (result.outcome()) {
             case SAVED -> {
                 version = result.version();
@@ -348,11 +333,11 @@ final class RedisSession implements VersionedSession {
 
     /** After a conflict: the stored state replaces this request's (its unsaved changes are dropped). */
     private boolean reload() {
-        var hash = owner.store().load(id);
-        if (hash.isEmpty()) {
+        var reloaded = owner.store().backend().load(id);
+        if (reloaded.isEmpty()) {
             return false;
         }
-        adopt(hash.get(), owner.store().defaultMaxInactiveSeconds());
+        adopt(reloaded.get());
         LOG.log(Level.FINE, "Session {0} was written by another request; reloaded at version {1}",
                 new Object[]{SessionIds.forLog(id), version});
         return true;

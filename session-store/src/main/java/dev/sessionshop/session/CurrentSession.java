@@ -1,4 +1,4 @@
-package dev.sessionshop.session.redis;
+package dev.sessionshop.session;
 
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -6,7 +6,6 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -15,8 +14,8 @@ import java.util.logging.Logger;
  * The session of one request, from the first {@code getSession} to the save before the response is
  * committed.
  *
- * <p>Loading is lazy: a request that never asks for its session costs no Redis call, which is why
- * static pages keep working while Redis is down. It is kept as a request attribute so that a forward,
+ * <p>Loading is lazy: a request that never asks for its session costs no call to the store, which is why
+ * static pages keep working while the store is down. It is kept as a request attribute so that a forward,
  * include or error dispatch that passes through the filter again sees the same session object.
  */
 final class CurrentSession {
@@ -24,16 +23,16 @@ final class CurrentSession {
     static final String REQUEST_ATTRIBUTE = CurrentSession.class.getName();
     private static final Logger LOG = Logger.getLogger(CurrentSession.class.getName());
 
-    private final RedisSessionStore store;
+    private final StoreContext store;
     private final HttpServletRequest request;
     private final HttpServletResponse response;
     private final String requestedId;
     private boolean loaded;
-    private RedisSession session;
+    private StoreSession session;
     private boolean requestedIdValid;
     private boolean asyncListenerAdded;
 
-    CurrentSession(RedisSessionStore store, HttpServletRequest request, HttpServletResponse response) {
+    CurrentSession(StoreContext store, HttpServletRequest request, HttpServletResponse response) {
         this.store = store;
         this.request = request;
         this.response = response;
@@ -53,22 +52,22 @@ final class CurrentSession {
         return requestedIdValid && session != null && session.isUsable() && session.getId().equals(requestedId);
     }
 
-    RedisSessionStore store() {
+    StoreContext store() {
         return store;
     }
 
     /**
      * The session as {@code HttpServletRequest.getSession(create)} defines it. A session that was
-     * invalidated, gone from Redis or discarded counts as none.
+     * invalidated, gone from the store or discarded counts as none.
      *
-     * @throws SessionStoreUnavailableException when Redis cannot be reached
+     * @throws SessionStoreUnavailableException when the store cannot be reached
      */
-    synchronized RedisSession get(boolean create) {
+    synchronized StoreSession get(boolean create) {
         if (session != null && session.isUsable()) {
             return session;
         }
         if (!loaded) {
-            // Marked loaded only once load() returned: if Redis failed, a retry must not see "no session"
+            // Marked loaded only once load() returned: if the store failed, a retry must not see "no session"
             // and hand out a fresh one that would replace the user's cookie.
             session = load();
             loaded = true;
@@ -83,26 +82,27 @@ final class CurrentSession {
         if (response.isCommitted()) {
             throw new IllegalStateException("Cannot create a session after the response has been committed");
         }
-        session = RedisSession.create(this, store.serializer(), SessionIds.newId(), System.currentTimeMillis(),
+        session = StoreSession.create(this, store.serializer(), SessionIds.newId(), System.currentTimeMillis(),
                 store.defaultMaxInactiveSeconds());
-        // The cookie goes out now, while headers can still be set; the hash is written at the save.
+        // The cookie goes out now, while headers can still be set; the session is written at the save.
         response.addHeader("Set-Cookie", store.cookies().issue(session.getId(), request));
         LOG.log(Level.FINE, "Created session {0}", SessionIds.forLog(session.getId()));
         return session;
     }
 
-    private RedisSession load() {
+    private StoreSession load() {
         if (requestedId == null) {
-            // No cookie, or one that is not an id we could have issued: no Redis call at all.
+            // No cookie, or one that is not an id we could have issued: no call to the store at all.
             return null;
         }
-        Optional<Map<String, byte[]>> hash = store.load(requestedId);
-        if (hash.isEmpty()) {
-            LOG.log(Level.FINE, "No session {0} in Redis (expired, invalidated or forged)", SessionIds.forLog(requestedId));
+        Optional<SessionBackend.StoredSession> stored = store.backend().load(requestedId);
+        if (stored.isEmpty()) {
+            LOG.log(Level.FINE, "No session {0} in the store (expired, invalidated or forged)", SessionIds.forLog(requestedId));
             return null;
         }
-        LOG.log(Level.FINE, "Loaded session {0} with {1} fields", new Object[]{SessionIds.forLog(requestedId), hash.get().size()});
-        return RedisSession.load(this, store.serializer(), requestedId, hash.get(), store.defaultMaxInactiveSeconds());
+        LOG.log(Level.FINE, "Loaded session {0} with {1} attributes",
+                new Object[]{SessionIds.forLog(requestedId), stored.get().attributes().size()});
+        return StoreSession.load(this, store.serializer(), requestedId, stored.get());
     }
 
     /**
@@ -110,10 +110,10 @@ final class CurrentSession {
      * before the response commits and again after the filter chain; the second call writes only what
      * changed in between.
      *
-     * @throws SessionStoreUnavailableException when Redis cannot be reached
+     * @throws SessionStoreUnavailableException when the store cannot be reached
      */
     void save() {
-        RedisSession current;
+        StoreSession current;
         synchronized (this) {
             current = session;
         }
@@ -156,35 +156,35 @@ final class CurrentSession {
         });
     }
 
-    /** Called by {@link RedisSession#invalidate()}: the key goes at once, the cookie goes if it still can. */
-    void invalidated(RedisSession invalidated) {
+    /** Called by {@link StoreSession#invalidate()}: the key goes at once, the cookie goes if it still can. */
+    void invalidated(StoreSession invalidated) {
         if (invalidated.isPersisted()) {
-            store.delete(invalidated.getId());
+            store.backend().delete(invalidated.getId());
         }
         expireCookie();
         LOG.log(Level.FINE, "Invalidated session {0}", SessionIds.forLog(invalidated.getId()));
     }
 
     /**
-     * Called by {@link RedisSession} when a write found the session gone from Redis: another request
+     * Called by {@link StoreSession} when a write found the session gone from the store: another request
      * invalidated or renamed it, or it expired, after this request read it. Its changes are dropped: a late
      * write must not bring a signed-out session back. No cookie is sent either way: the client holds no
      * cookie for a dead id from this request, and expiring the cookie could delete the new id another
      * request just handed the same browser (a sign-in racing this one).
      */
-    void gone(RedisSession dead) {
+    void gone(StoreSession dead) {
         LOG.log(Level.INFO, "Session {0} ended (invalidated, renamed or expired) while this request used it; "
                 + "its changes were dropped", SessionIds.forLog(dead.getId()));
     }
 
     /**
-     * Called by {@link RedisSession} when a stored value was refused (planted or damaged): the whole session
+     * Called by {@link StoreSession} when a stored value was refused (planted or damaged): the whole session
      * goes, since a partial one could break the application's invariants. The request goes on as if it had
      * had no session: {@code getSession(false)} answers null from now on.
      */
-    void discarded(RedisSession poisoned, AttributeSerializer.RejectedAttributeException cause) {
+    void discarded(StoreSession poisoned, AttributeSerializer.RejectedAttributeException cause) {
         LOG.log(Level.WARNING, "Discarding session {0}: {1}", new Object[]{SessionIds.forLog(poisoned.getId()), cause.getMessage()});
-        store.delete(poisoned.getId());
+        store.backend().delete(poisoned.getId());
         expireCookie();
     }
 
@@ -202,7 +202,7 @@ final class CurrentSession {
      *                               (another request signed it out): it is not brought back under a new id
      */
     synchronized String changeId() {
-        RedisSession current = get(false);
+        StoreSession current = get(false);
         if (current == null) {
             throw new IllegalStateException("changeSessionId: the request has no session");
         }
@@ -211,7 +211,7 @@ final class CurrentSession {
         }
         String oldId = current.getId();
         String newId = SessionIds.newId();
-        if (current.isPersisted() && !store.rename(oldId, newId)) {
+        if (current.isPersisted() && !store.backend().rename(oldId, newId)) {
             current.markInvalid();
             gone(current);
             throw new IllegalStateException("changeSessionId: the session ended meanwhile");

@@ -1,4 +1,4 @@
-package dev.sessionshop.session.redis;
+package dev.sessionshop.session;
 
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
@@ -10,7 +10,7 @@ import java.io.PrintWriter;
 import java.io.Writer;
 
 /**
- * Runs a callback just before the response can be committed, so the session is in Redis before the
+ * Runs a callback just before the response can be committed, so the session is in the store before the
  * browser sees the answer (otherwise a fast client's next request, on another node, may read the old
  * session). The triggers are the ones that commit a response: sendRedirect, sendError, flushBuffer,
  * a flush or close of the body stream or writer, and writing past the declared content length or the

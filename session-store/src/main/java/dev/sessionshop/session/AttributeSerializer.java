@@ -1,4 +1,4 @@
-package dev.sessionshop.session.redis;
+package dev.sessionshop.session;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -17,7 +17,7 @@ import java.util.List;
 /**
  * Java serialization of attribute values, read back only through an allow-list.
  *
- * <p>Redis is a network service: anyone who can write to it can plant bytes in a session hash.
+ * <p>The store is a network service: anyone who can write to it can plant bytes in a session.
  * Unfiltered {@code readObject} on such bytes is the classic gadget-chain remote code execution, so
  * every value is read through an {@link ObjectInputFilter} that accepts only the configured class
  * patterns ({@code !*} closes the list) and bounds depth, references, array length and stream bytes.
@@ -31,7 +31,7 @@ final class AttributeSerializer {
     private final long maxBytes;
     private final List<String> allowedClasses;
 
-    AttributeSerializer(RedisSessionConfig config) {
+    AttributeSerializer(SessionSettings config) {
         this.maxBytes = config.maxAttributeBytes();
         this.allowedClasses = config.allowedClasses();
         StringBuilder spec = new StringBuilder()

@@ -1,4 +1,4 @@
-package dev.sessionshop.session.redis;
+package dev.sessionshop.session;
 
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
@@ -21,28 +21,28 @@ import static org.mockito.Mockito.withSettings;
  * Just enough of a container's request: cookies, attributes, a few headers. Abstract so that Mockito
  * answers the hundred methods the store never calls; the ones below behave like a container's.
  */
-abstract class FakeRequest implements HttpServletRequest {
+public abstract class FakeRequest implements HttpServletRequest {
 
-    final List<Cookie> cookies = new ArrayList<>();
-    final Map<String, Object> attributes = new HashMap<>();
-    final Map<String, String> headers = new HashMap<>();
-    String contextPath = "/shop";
-    String uri = "/shop/cart";
-    boolean secure;
-    DispatcherType dispatcherType = DispatcherType.REQUEST;
-    FakeAsyncContext asyncContext;
-    final ServletContext servletContext = mock(ServletContext.class);
+    public final List<Cookie> cookies = new ArrayList<>();
+    public final Map<String, Object> attributes = new HashMap<>();
+    public final Map<String, String> headers = new HashMap<>();
+    public String contextPath = "/shop";
+    public String uri = "/shop/cart";
+    public boolean secure;
+    public DispatcherType dispatcherType = DispatcherType.REQUEST;
+    public FakeAsyncContext asyncContext;
+    public final ServletContext servletContext = mock(ServletContext.class);
 
-    static FakeRequest create() {
+    public static FakeRequest create() {
         return mock(FakeRequest.class, withSettings().useConstructor().defaultAnswer(CALLS_REAL_METHODS));
     }
 
-    FakeRequest cookie(String name, String value) {
+    public FakeRequest cookie(String name, String value) {
         cookies.add(new Cookie(name, value));
         return this;
     }
 
-    FakeRequest header(String name, String value) {
+    public FakeRequest header(String name, String value) {
         headers.put(name.toLowerCase(), value);
         return this;
     }

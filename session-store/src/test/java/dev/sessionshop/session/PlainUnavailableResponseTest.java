@@ -1,4 +1,4 @@
-package dev.sessionshop.session.redis;
+package dev.sessionshop.session;
 
 import org.junit.jupiter.api.Test;
 
@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class PlainUnavailableResponseTest {
+public class PlainUnavailableResponseTest {
 
     private final RuntimeException cause = new SessionStoreUnavailableException(
             "Redis load failed: Connection refused: /127.0.0.1:1", new IllegalStateException("inner"));
@@ -57,7 +57,7 @@ class PlainUnavailableResponseTest {
         return response;
     }
 
-    static void assertNoInternals(String body) {
+    public static void assertNoInternals(String body) {
         assertFalse(body.contains("Exception"), body);
         assertFalse(body.contains("at dev."), body);
         assertFalse(body.contains("127.0.0.1"), body);

@@ -1,4 +1,4 @@
-package dev.sessionshop.session.redis;
+package dev.sessionshop.session;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -8,18 +8,18 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /** Collects what the store logs through java.util.logging, to check levels and that no payload leaks. */
-final class LogRecorder extends Handler implements AutoCloseable {
+public final class LogRecorder extends Handler implements AutoCloseable {
 
-    private final Logger logger = Logger.getLogger("dev.sessionshop.session.redis");
+    private final Logger logger = Logger.getLogger("dev.sessionshop.session");
     private final Level previousLevel = logger.getLevel();
-    final List<LogRecord> records = new CopyOnWriteArrayList<>();
+    public final List<LogRecord> records = new CopyOnWriteArrayList<>();
 
-    LogRecorder() {
+    public LogRecorder() {
         logger.setLevel(Level.FINE);
         logger.addHandler(this);
     }
 
-    List<String> messages(Level level) {
+    public List<String> messages(Level level) {
         return records.stream().filter(r -> r.getLevel().equals(level))
                 .map(r -> new java.util.logging.SimpleFormatter().formatMessage(r)).toList();
     }

@@ -1,4 +1,4 @@
-package dev.sessionshop.session.redis;
+package dev.sessionshop.session;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -16,27 +16,27 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Puts the Redis session in front of the application: the request it passes on answers
- * {@code getSession()} from Redis, and the response it passes on saves the session's changes before
+ * Puts the stored session in front of the application: the request it passes on answers
+ * {@code getSession()} from the {@link SessionBackend} (Redis, Memcached), and the response it passes on saves the session's changes before
  * it commits. Register it first in the chain, for every dispatcher type (REQUEST, FORWARD, INCLUDE,
  * ERROR, ASYNC) so that error pages and forwarded requests see the same session.
  *
- * <p>When Redis cannot be reached the request is answered by the {@link StoreUnavailableHandler}
+ * <p>When the store cannot be reached the request is answered by the {@link StoreUnavailableHandler}
  * (a plain 503 by default), never with a stack trace.
  */
-public final class RedisSessionFilter implements Filter {
+public final class SessionStoreFilter implements Filter {
 
-    private static final Logger LOG = Logger.getLogger(RedisSessionFilter.class.getName());
+    private static final Logger LOG = Logger.getLogger(SessionStoreFilter.class.getName());
 
-    private final RedisSessionStore store;
+    private final StoreContext store;
     private final StoreUnavailableHandler unavailableHandler;
 
-    public RedisSessionFilter(RedisSessionStore store) {
-        this(store, StoreUnavailableHandler.plain503());
+    public SessionStoreFilter(SessionBackend backend) {
+        this(backend, StoreUnavailableHandler.plain503());
     }
 
-    public RedisSessionFilter(RedisSessionStore store, StoreUnavailableHandler unavailableHandler) {
-        this.store = Objects.requireNonNull(store, "store");
+    public SessionStoreFilter(SessionBackend backend, StoreUnavailableHandler unavailableHandler) {
+        this.store = StoreContext.of(Objects.requireNonNull(backend, "backend"));
         this.unavailableHandler = Objects.requireNonNull(unavailableHandler, "unavailableHandler");
     }
 

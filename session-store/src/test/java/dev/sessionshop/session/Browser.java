@@ -1,4 +1,4 @@
-package dev.sessionshop.session.redis;
+package dev.sessionshop.session;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -13,30 +13,30 @@ import java.util.function.Consumer;
  * Plays a browser against the filter: keeps the session cookie from one request to the next, the way
  * a cookie jar does (the last Set-Cookie wins, Max-Age=0 deletes).
  */
-final class Browser {
+public final class Browser {
 
-    private final RedisSessionFilter filter;
-    String sessionCookie;
+    private final SessionStoreFilter filter;
+    public String sessionCookie;
 
-    Browser(RedisSessionFilter filter) {
+    public Browser(SessionStoreFilter filter) {
         this.filter = filter;
     }
 
     /** What the application saw and what the browser got back. */
-    record Exchange(FakeRequest request, FakeResponse response) {
+    public record Exchange(FakeRequest request, FakeResponse response) {
     }
 
     /** The application code of one request. */
     @FunctionalInterface
-    interface App {
+    public interface App {
         void handle(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException;
     }
 
-    Exchange get(App app) throws IOException, ServletException {
+    public Exchange get(App app) throws IOException, ServletException {
         return get(app, request -> { }, response -> { });
     }
 
-    Exchange get(App app, Consumer<FakeRequest> requestSetup, Consumer<FakeResponse> responseSetup)
+    public Exchange get(App app, Consumer<FakeRequest> requestSetup, Consumer<FakeResponse> responseSetup)
             throws IOException, ServletException {
         FakeRequest request = FakeRequest.create();
         if (sessionCookie != null) {
@@ -57,12 +57,12 @@ final class Browser {
     }
 
     /** Convenience: a request whose application code sets one attribute. */
-    Exchange set(String name, Object value) throws IOException, ServletException {
+    public Exchange set(String name, Object value) throws IOException, ServletException {
         return get((req, res) -> req.getSession().setAttribute(name, value));
     }
 
     /** Convenience: reads one attribute (null when there is no session). */
-    Object read(String name) throws IOException, ServletException {
+    public Object read(String name) throws IOException, ServletException {
         Object[] seen = new Object[1];
         get((req, res) -> {
             HttpSession session = req.getSession(false);

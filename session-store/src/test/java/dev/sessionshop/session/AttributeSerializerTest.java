@@ -1,4 +1,4 @@
-package dev.sessionshop.session.redis;
+package dev.sessionshop.session;
 
 import evil.Gadget;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,14 +24,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class AttributeSerializerTest {
+public class AttributeSerializerTest {
 
     /** A class of the application (allowed by dev.sessionshop.**). */
-    record CartLine(String sku, int quantity, BigDecimal price) implements Serializable {
+    public record CartLine(String sku, int quantity, BigDecimal price) implements Serializable {
     }
 
-    private final AttributeSerializer serializer = new AttributeSerializer(RedisSessionConfig.builder()
-            .redisUri("redis://127.0.0.1:1")
+    private final AttributeSerializer serializer = new AttributeSerializer(new TestSettings()
             .allowedClasses("dev.sessionshop.**", "java.lang.*", "java.util.*", "java.time.*", "java.math.*")
             .deserializationLimits(10, 1000, 64 * 1024)
             .build());
@@ -140,7 +139,7 @@ class AttributeSerializerTest {
     @Test
     void plantedArrayLengthIsRejectedBeforeTheArrayIsAllocated() throws IOException {
         // given: a tiny value whose inner array claims a million longs (8 MB), under the byte limit
-        AttributeSerializer defaults = new AttributeSerializer(RedisSessionConfig.builder().redisUri("redis://127.0.0.1:1").build());
+        AttributeSerializer defaults = new AttributeSerializer(new TestSettings().build());
         byte[] planted = javaSerialize(new long[][]{{0x1122334455667788L}});
         int lengthAt = planted.length - 8 - 4;
         java.nio.ByteBuffer.wrap(planted, lengthAt, 4).putInt(1_000_000);
@@ -212,7 +211,16 @@ class AttributeSerializerTest {
         throw new AssertionError("not found in the stream");
     }
 
-    static byte[] javaSerialize(Object value) throws IOException {
+    /** What a stored value holds, read back without the allow-list: for tests that inspect the store. */
+    public static Object javaDeserialize(byte[] bytes) {
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            return in.readObject();
+        } catch (IOException | ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static byte[] javaSerialize(Object value) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(value);

@@ -1,6 +1,5 @@
-package dev.sessionshop.session.redis;
+package dev.sessionshop.session;
 
-import dev.sessionshop.session.SecureRequests;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 

@@ -1,4 +1,4 @@
-package dev.sessionshop.session.redis;
+package dev.sessionshop.session;
 
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
@@ -14,12 +14,12 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.withSettings;
 
 /** An async cycle as a container runs it, as far as the store cares: listeners, and complete() calling them. */
-abstract class FakeAsyncContext implements AsyncContext {
+public abstract class FakeAsyncContext implements AsyncContext {
 
-    final List<AsyncListener> listeners = new ArrayList<>();
-    boolean completed;
+    public final List<AsyncListener> listeners = new ArrayList<>();
+    public boolean completed;
 
-    static FakeAsyncContext create() {
+    public static FakeAsyncContext create() {
         return mock(FakeAsyncContext.class, withSettings().useConstructor().defaultAnswer(CALLS_REAL_METHODS));
     }
 
