@@ -37,8 +37,17 @@ final class LocalNginx implements AutoCloseable {
     /** As above, with another of the templates in {@code nginx/templates/}. */
     static LocalNginx start(Path prefix, String template, String upstream1, String upstream2, String upstream3)
             throws IOException, InterruptedException {
-        assertTrue(Files.isExecutable(BINARY), "these tests run the real nginx: apt-get install -y nginx (.ci/run does)");
         int port = freePort();
+        render(prefix, template, port, upstream1, upstream2, upstream3);
+        return startRendered(prefix, port);
+    }
+
+    /**
+     * Lays out the prefix and renders {@code template} into {@code <prefix>/nginx/shop.conf} (returned), to
+     * listen on {@code port}; {@link #startRendered} then starts nginx on it.
+     */
+    static Path render(Path prefix, String template, int port, String upstream1, String upstream2, String upstream3)
+            throws IOException {
         Path conf = Files.createDirectories(prefix.resolve("nginx"));
         Files.createDirectories(prefix.resolve("logs"));
         Files.createDirectories(conf.resolve("temp"));
@@ -49,14 +58,23 @@ final class LocalNginx implements AutoCloseable {
                 "SHOP_UPSTREAM_1", upstream1, "SHOP_UPSTREAM_2", upstream2, "SHOP_UPSTREAM_3", upstream3).entrySet()) {
             text = text.replace("${" + variable.getKey() + "}", variable.getValue());
         }
-        Files.writeString(conf.resolve("shop.conf"), text);
+        return Files.writeString(conf.resolve("shop.conf"), text);
+    }
+
+    /** Starts nginx on a prefix that {@link #render} laid out. */
+    static LocalNginx startRendered(Path prefix, int port) throws IOException, InterruptedException {
+        assertTrue(Files.isExecutable(BINARY), "these tests run the real nginx: apt-get install -y nginx (.ci/run does)");
         // nginx.conf says "daemon off": this process is nginx's master, stopped in close().
-        Process process = new ProcessBuilder(BINARY.toString(), "-p", prefix + "/", "-c", "nginx/nginx.conf",
-                "-e", "logs/nginx.log").redirectErrorStream(true)
+        Process process = new ProcessBuilder(command(prefix)).redirectErrorStream(true)
                 .redirectOutput(prefix.resolve("logs/nginx.out").toFile()).start();
         LocalNginx nginx = new LocalNginx(process, port);
         nginx.awaitListening();
         return nginx;
+    }
+
+    /** The nginx command for the prefix, as the launcher gives it: binary, prefix, configuration, error log. */
+    static java.util.List<String> command(Path prefix) {
+        return java.util.List.of(BINARY.toString(), "-p", prefix + "/", "-c", "nginx/nginx.conf", "-e", "logs/nginx.log");
     }
 
     int port() {
