@@ -22,6 +22,11 @@ public final class Browser {
         this.filter = filter;
     }
 
+    /** The filter this browser's requests go through (another browser can share it: the same instance). */
+    public SessionStoreFilter filter() {
+        return filter;
+    }
+
     /** What the application saw and what the browser got back. */
     public record Exchange(FakeRequest request, FakeResponse response) {
     }

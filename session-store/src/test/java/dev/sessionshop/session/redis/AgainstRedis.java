@@ -1,6 +1,7 @@
 package dev.sessionshop.session.redis;
 
-import dev.sessionshop.session.*;
+import dev.sessionshop.session.Browser;
+import dev.sessionshop.session.SessionStoreFilter;
 import io.lettuce.core.api.sync.RedisCommands;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,6 +1,9 @@
 package dev.sessionshop.session.redis;
 
-import dev.sessionshop.session.*;
+import dev.sessionshop.session.Browser;
+import dev.sessionshop.session.LogRecorder;
+import dev.sessionshop.session.PlainUnavailableResponseTest;
+import dev.sessionshop.session.SessionStoreFilter;
 import jakarta.servlet.http.HttpSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,5 +1,6 @@
 package dev.sessionshop.session.redis;
 
+import dev.sessionshop.session.LocalServers;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -17,14 +18,12 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -35,8 +34,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class RedisServerExtension implements BeforeAllCallback, AfterAllCallback {
 
-    private static final Duration STARTUP_DEADLINE = Duration.ofSeconds(15);
-    private static final List<Integer> PORTS_IN_USE_BY_OTHERS = List.of(6379, 6380, 6900, 6901, 6902, 26379, 26380, 26381, 8080, 8081, 8082, 8083);
 
     private final Path binary = Path.of(System.getProperty("redis.server", "/usr/bin/redis-server"));
     private int port;
@@ -82,16 +79,7 @@ final class RedisServerExtension implements BeforeAllCallback, AfterAllCallback 
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("redis.log").toFile()))
                 .start();
-        long deadline = System.nanoTime() + STARTUP_DEADLINE.toNanos();
-        while (!ping()) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("redis-server exited with " + process.exitValue() + ", see " + dir.resolve("redis.log"));
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("redis-server did not answer PING within " + STARTUP_DEADLINE);
-            }
-            TimeUnit.MILLISECONDS.sleep(25); // poll interval, not a wait for readiness
-        }
+        LocalServers.awaitAnswer(process, this::ping, "redis-server (see " + dir.resolve("redis.log") + ")");
     }
 
     /** Stops the server this extension started (SIGTERM, then SIGKILL if it lingers). */
@@ -156,13 +144,6 @@ final class RedisServerExtension implements BeforeAllCallback, AfterAllCallback 
     }
 
     static int freePort() throws IOException {
-        while (true) {
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                int candidate = socket.getLocalPort();
-                if (!PORTS_IN_USE_BY_OTHERS.contains(candidate)) {
-                    return candidate;
-                }
-            }
-        }
+        return LocalServers.freePort();
     }
 }

@@ -1,6 +1,9 @@
 package dev.sessionshop.session.redis;
 
-import dev.sessionshop.session.*;
+import dev.sessionshop.session.Browser;
+import dev.sessionshop.session.PlainUnavailableResponseTest;
+import dev.sessionshop.session.SessionLocation;
+import dev.sessionshop.session.SessionStoreFilter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
