@@ -5,6 +5,7 @@ import dev.sessionshop.session.SessionIds;
 import dev.sessionshop.session.SessionLocation;
 import dev.sessionshop.session.SessionSettings;
 import dev.sessionshop.session.SessionStoreUnavailableException;
+import dev.sessionshop.session.StoreAvailability;
 import dev.sessionshop.session.VersionedSession;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -61,7 +62,7 @@ public final class RedisSessionStore implements SessionBackend {
     private final RedisClient client;
     private final ReentrantLock connectLock = new ReentrantLock();
     private volatile StatefulRedisConnection<String, byte[]> connection;
-    private volatile boolean available = true;
+    private final StoreAvailability availability = new StoreAvailability("Redis", LOG);
     private volatile boolean closed;
 
     private RedisSessionStore(RedisSessionConfig config) {
@@ -293,20 +294,11 @@ public final class RedisSessionStore implements SessionBackend {
     }
 
     private void markAvailable() {
-        if (!available) {
-            available = true;
-            LOG.log(Level.INFO, "Redis session store available again");
-        }
+        availability.markAvailable();
     }
 
     private SessionStoreUnavailableException unavailable(String operation, RuntimeException cause) {
-        if (available) {
-            available = false;
-            // Once per outage at WARNING; every failed request at FINE. Never the stack trace at WARNING.
-            LOG.log(Level.WARNING, "Redis session store unavailable ({0}): {1}", new Object[]{operation, cause.getMessage()});
-        }
-        LOG.log(Level.FINE, "Redis " + operation + " failed", cause);
-        return new SessionStoreUnavailableException("Redis " + operation + " failed: " + cause.getMessage(), cause);
+        return availability.unavailable(operation, cause);
     }
 
     private <T> T await(java.util.concurrent.CompletionStage<T> stage) {
