@@ -59,7 +59,7 @@ public sealed interface SessionLocation permits SessionLocation.Redis, SessionLo
      * @param key          the item's key (the same on both nodes)
      * @param owner        {@code host:port} of the node chosen from the session id, where reads go first
      * @param ownerHasIt   whether the owner holds the item now (false while it is down, or after it lost it)
-     * @param backup       {@code host:port} of the other node, which holds the copy
+     * @param backup       {@code host:port} of the other node, which holds the copy; null when the store has one node
      * @param backupHasIt  whether the backup holds the copy now
      * @param sizeBytes    the item's value size in bytes (what memcached's item size limit, {@code -I}, applies to)
      * @param ttl          the session's max inactive interval, which every read renews with get-and-touch
