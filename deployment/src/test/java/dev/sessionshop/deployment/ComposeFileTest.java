@@ -1,8 +1,10 @@
 package dev.sessionshop.deployment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sessionshop.e2e.Strategy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * What docker-compose.yml must keep, read from the file itself (the Docker check runs it): only nginx
  * publishes a port, so Redis, the Sentinels and the instances are reachable on the Compose network only;
- * the clustering instances join a named cluster of listed members, never multicast; and every profile
+ * an instance is its number and its strategy, the image's entry point gives it its flags; and every profile
  * starts on a fresh clone with nothing prepared, the default one with a plain {@code docker compose up}.
  */
 class ComposeFileTest {
@@ -81,62 +83,43 @@ class ComposeFileTest {
         }
     }
 
-    @Test
-    void clusteringInstancesJoinOnlyTheNamedClusterOfTheListedMembers() throws IOException {
-        Map<String, String> blocks = blocks();
-        for (int n = 1; n <= 3; n++) {
-            for (String strategy : new String[] {"clustering", "clustering-sticky"}) {
-                String body = blocks.get(strategy + "-shop-" + n);
-                assertTrue(body.contains("--clustername session-shop --clustermode tcpip:shop-1:6900,shop-2:6900,shop-3:6900"),
-                        strategy + "-shop-" + n + ": " + body);
-            }
-        }
-    }
-
     /**
-     * The route-cookie profiles: each instance hands out session ids ending in its own route (the
-     * launcher's -DjvmRoute=shop-N), and their nginx reads the route-cookie template.
+     * An instance is one line: its own anchor (name, number) and its strategy's (profile,
+     * SESSION_STRATEGY). The flags are the image's entry point's business (deployment/shop-instance.sh,
+     * InstanceScriptTest), so no service may bring its own command or JVM options past it.
      */
     @Test
-    void routeCookieInstancesCarryTheirOwnRouteAndTheirNginxRoutesByIt() throws IOException {
+    void everyInstanceIsItsNumberAndItsStrategysAnchorNothingElse() throws IOException {
         Map<String, String> blocks = blocks();
-        assertTrue(Files.readString(Path.of("shop")).contains("-DjvmRoute=shop-$n"), "deployment/shop sets the same property");
-        for (String strategy : new String[] {"sticky-cookie", "clustering-sticky"}) {
+        for (Strategy strategy : Strategy.values()) {
+            String name = strategy.launcherName();
+            String anchor = blocks.get("x-" + name);
+            assertTrue(anchor != null && anchor.contains("<<: *shop\n") && anchor.contains("profiles: [" + name + "]\n")
+                    && anchor.contains("environment: {SESSION_STRATEGY: " + name + "}\n"), "x-" + name + ": " + anchor);
             for (int n = 1; n <= 3; n++) {
-                String body = blocks.get(strategy + "-shop-" + n);
-                assertTrue(body.contains("SESSION_STRATEGY: " + strategy) && body.contains("-DjvmRoute=shop-" + n + "\""),
-                        strategy + "-shop-" + n + ": " + body);
+                String service = name + "-shop-" + n;
+                assertEquals("  " + service + ": {<<: [*shop-" + n + ", *" + name + "]}\n", blocks.get(service).stripTrailing() + "\n",
+                        service);
             }
-            assertTrue(blocks.get(strategy + "-nginx").contains("./nginx/templates/route-cookie.conf.template:"),
-                    strategy + "-nginx: " + blocks.get(strategy + "-nginx"));
         }
+        for (int n = 1; n <= 3; n++) {
+            assertEquals("x-shop-" + n + ": &shop-" + n + " {container_name: shop-" + n + ", command: [\"" + n + "\"]}",
+                    blocks.get("x-shop-" + n).strip());
+        }
+        String compose = Files.readString(COMPOSE);
+        assertFalse(compose.contains("JVM_ARGS") || compose.contains("--clustername") || compose.contains("memory-sessions"),
+                "flags belong to deployment/shop-instance.sh");
     }
 
-    /**
-     * sticky and external run Payara's plain in-memory sessions: the asadmin file deployment/shop uses,
-     * mounted and run before boot. Clustering must not get it (it would turn the data grid's sessions off).
-     */
+    /** Each profile's nginx reads the template of its strategy's routing (deployment/strategies.sh). */
     @Test
-    void stickyAndExternalInstancesRunTheLaunchersMemorySessionsFileClusteringDoesNot() throws IOException {
+    void eachProfilesNginxReadsItsRoutingsTemplate() throws Exception {
         Map<String, String> blocks = blocks();
-        assertTrue(blocks.get("x-memory-sessions").contains(
-                "./deployment/payara/memory-sessions.asadmin:/opt/payara/memory-sessions.asadmin:ro"), blocks.get("x-memory-sessions"));
-        assertTrue(Files.readString(Path.of("shop")).contains("$SCRIPT_DIR/payara/memory-sessions.asadmin"),
-                "deployment/shop reads the same file");
-        String mount = "./deployment/payara/memory-sessions.asadmin:/opt/payara/memory-sessions.asadmin:ro";
-        assertTrue(blocks.get("x-external-shop").contains(mount), blocks.get("x-external-shop"));
-        for (int n = 1; n <= 3; n++) {
-            for (String strategy : new String[] {"sticky", "sticky-cookie", "external"}) {
-                String body = blocks.get(strategy + "-shop-" + n);
-                String merged = strategy.equals("external") ? "*external-shop" : "*memory-sessions";
-                assertTrue(body.contains(merged) && body.contains("--prebootcommandfile /opt/payara/memory-sessions.asadmin"),
-                        strategy + "-shop-" + n + ": " + body);
-            }
-            for (String grid : new String[] {"clustering", "clustering-sticky"}) {
-                String body = blocks.get(grid + "-shop-" + n);
-                assertTrue(!body.contains("memory-sessions"), grid + "-shop-" + n + ": " + body);
-            }
-        }
+        Map<String, String> templates = Map.of("ip-hash", "sticky", "route-cookie", "route-cookie", "round-robin", "round-robin");
+        InstanceScriptTest.axes().forEach((strategy, axes) -> {
+            String nginx = blocks.get(strategy + "-nginx");
+            assertTrue(nginx.contains("./nginx/templates/" + templates.get(axes.get(0)) + ".conf.template:"), strategy + ": " + nginx);
+        });
     }
 
     @Test
@@ -145,9 +128,8 @@ class ComposeFileTest {
         assertTrue(!compose.matches("(?s).*requirepass\\s+[\"']?\\w{6,}.*"), "no password written into the file");
         Map<String, String> blocks = blocks();
         assertTrue(blocks.get("x-redis").contains("- redis-secret:/run/secrets:ro"), blocks.get("x-redis"));
-        assertTrue(blocks.get("x-external-shop").contains("- redis-secret:/run/secrets:ro"), blocks.get("x-external-shop"));
-        assertTrue(blocks.get("x-external-env").contains("REDIS_PASSWORD_FILE: /run/secrets/redis_password"),
-                "the shop reads the file, never a variable: " + blocks.get("x-external-env"));
+        // The instances read it from there (REDIS_PASSWORD_FILE: InstanceScriptTest).
+        assertTrue(blocks.get("x-external").contains("- redis-secret:/run/secrets:ro"), blocks.get("x-external"));
     }
 
     /**
@@ -167,7 +149,7 @@ class ComposeFileTest {
                 "a one-shot init service writes the password volume: " + init);
         String completed = "external-redis-password: {condition: service_completed_successfully}";
         assertTrue(blocks.get("external-redis").contains(completed), blocks.get("external-redis"));
-        assertTrue(blocks.get("x-external-depends").contains(completed), blocks.get("x-external-depends"));
+        assertTrue(blocks.get("x-external").contains(completed), blocks.get("x-external"));
         for (String service : List.of("external-redis-replica", "external-sentinel-1")) {
             assertTrue(blocks.get(service).contains("external-redis: {condition: service_healthy}"),
                     service + " waits for the primary, which waits for the password");
@@ -182,8 +164,9 @@ class ComposeFileTest {
         assertTrue(profiles.find(), ".env sets COMPOSE_PROFILES to one strategy: " + env);
         String strategy = profiles.group(1);
         Set<String> inProfile = new TreeSet<>();
-        blocks().forEach((name, body) -> {
-            if (!name.startsWith("x-") && body.contains("profiles: [" + strategy + "]")) {
+        Map<String, String> blocks = blocks();
+        blocks.forEach((name, body) -> {
+            if (!name.startsWith("x-") && inProfile(blocks, body, strategy)) {
                 inProfile.add(name);
             }
         });
@@ -191,6 +174,15 @@ class ComposeFileTest {
                 inProfile, "the default profile's services");
         // v1.28+ and v2 both read COMPOSE_PROFILES from .env; nothing else there (it also feeds ${…} in the file).
         assertEquals(1, env.lines().filter(line -> !line.isBlank() && !line.startsWith("#")).count(), env);
+    }
+
+    /** Whether a service's text, or an x- block it merges (anchor "&a" on block "x-a"), names the profile. */
+    private static boolean inProfile(Map<String, String> blocks, String body, String profile) {
+        if (body.contains("profiles: [" + profile + "]")) {
+            return true;
+        }
+        return merges(body).stream().map(anchor -> blocks.get("x-" + anchor.substring(1)))
+                .anyMatch(merged -> merged != null && inProfile(blocks, merged, profile));
     }
 
     /** Name → text of each top-level x- block and of each service under {@code services:}. */
