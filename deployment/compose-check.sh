@@ -16,6 +16,14 @@
 #   home memory (sticky, sticky-cookie)  the client's next request is answered (200) by another
 #                       instance, cart EMPTY
 #   grid or Redis       the cart survives on the other instances and no request fails
+#   every strategy      first, an instance restarts under traffic: a second shopper (its own cookie jar)
+#                       reads its cart and adds to it while new visitors open the shop, ~20 requests/s,
+#                       and its instance is killed and started again ("kill", then "start" of its
+#                       service). Every answer must be a 2xx from the shop (X-Shop-Instance: never
+#                       Payara's error page of a booting instance, nor nginx's 502), until nginx routes
+#                       to the restarted instance again; grid or Redis: the cart always whole (memory:
+#                       the losses are counted, the documented cost). Printed: requests, errors, the
+#                       gap from "start" until the instance served again
 #   external, then      the Redis primary container is killed: a Sentinel promotes the replica, the shop
 #                       answers 503 (never anything else) until it has followed, and the cart survives;
 #                       the killed container, started again, rejoins as a replica
@@ -38,6 +46,9 @@ export SHOP_PORT=${SHOP_PORT:-8080}
 READY_TIMEOUT=${COMPOSE_CHECK_READY_TIMEOUT:-420}
 # Requests to the shop: generous, so a slow failover shows up as a slow request, not as a curl error.
 REQUEST_TIMEOUT=${COMPOSE_CHECK_REQUEST_TIMEOUT:-40}
+# Budget for one instance started again under traffic until nginx routes to it (it boots alone, next to
+# two busy ones: 30-60 s here).
+RESTART_TIMEOUT=${COMPOSE_CHECK_RESTART_TIMEOUT:-300}
 LOG_DIR=$REPO_DIR/deployment/target/compose-check
 BASE_URL="http://127.0.0.1:$SHOP_PORT"
 
@@ -208,6 +219,9 @@ check_strategy() {
     fi
     say "$s: before the crash, 7 requests served by: $seen"
 
+    restart_under_traffic
+    [[ $(home_of "$s") == grid ]] && await_grid_safe
+
     # -- the crash ----------------------------------------------------------------------------------
     say "$s: killing $owner (service $s-$owner)"
     compose kill "$s-$owner" >>"$log" 2>&1 || fail "kill $s-$owner failed"
@@ -241,6 +255,149 @@ check_strategy() {
     [[ $(home_of "$s") == redis ]] && check_redis_failover
     echo "checks=$((SECONDS - t0))s" >>"$WORK/$s.times"
     echo "PASS $s" >"$WORK/$s.result"
+}
+
+# ---- every strategy: an instance restarts under traffic ---------------------------------------------
+# Runs inside check_strategy's subshell (its compose, fail, say). A shopper of its own, so the cart the
+# crash checks follow stays as it is.
+
+# One request of the traffic, appended to $traffic as "µs who method code instance items seconds" (µs:
+# when it ended; instance "-": the answer did not come from the shop; items "-": no cart in it).
+traffic_request() { # traffic_request WHO METHOD PATH [JSON]
+    local args=(-sS --max-time "$REQUEST_TIMEOUT" -X "$2" -D - -o "$tbody.$1" -w '\n%{http_code} %{time_total}') out instance=- items=-
+    [[ $1 == shopper ]] && args+=(-b "$tjar" -c "$tjar")
+    # An addition carries an Idempotency-Key, as a careful client's would: nginx may then replay it.
+    [[ $# -ge 4 ]] && args+=(-H 'Content-Type: application/json' -H "Idempotency-Key: $(</proc/sys/kernel/random/uuid)" --data "$4")
+    out=$(curl "${args[@]}" "$BASE_URL$3" 2>/dev/null)
+    [[ $out =~ [Xx]-[Ss]hop-[Ii]nstance:\ *([a-z0-9-]+) ]] && instance=${BASH_REMATCH[1]}
+    [[ $1 == shopper && $(<"$tbody.$1") =~ \"itemCount\"\ *:\ *([0-9]+) ]] && items=${BASH_REMATCH[1]}
+    local last=${out##*$'\n'}
+    echo "${EPOCHREALTIME/./} $1 $2 ${last% *} $instance $items ${last#* }" >>"$traffic"
+}
+
+# The traffic, until $stop exists, in two loops side by side, each paced to ten requests a second (a
+# request late on its tick goes at once): the shopper reads its cart (every tenth time adds one more of
+# a product); new visitors (no cookies, so nginx picks an instance for each) open the shop.
+steady_traffic() {
+    shopper_loop &
+    visitor_loop &
+    wait
+}
+shopper_loop() {
+    local i=0 products=(filter-beans green-tea earl-grey stoneware-mug espresso-cups) tick=$(now_us)
+    while [[ ! -e $stop ]]; do
+        i=$((i + 1))
+        if ((i % 10 == 0)); then
+            traffic_request shopper POST /api/cart/items "{\"productId\":\"${products[i / 10 % 5]}\",\"quantity\":1}"
+        else
+            traffic_request shopper GET /api/cart
+        fi
+        tick=$(pace "$tick")
+    done
+}
+visitor_loop() {
+    local tick=$(now_us)
+    while [[ ! -e $stop ]]; do
+        traffic_request visitor GET /
+        tick=$(pace "$tick")
+    done
+}
+# pace TICK: sleeps until 100 ms after TICK (µs) if that is still ahead, and prints the next tick.
+pace() {
+    local next=$(($1 + 100000)) now
+    now=$(now_us)
+    if ((next > now)); then
+        sleep "0.$(printf '%06d' $((next - now)))"
+        echo "$next"
+    else
+        echo "$now"
+    fi
+}
+
+now_us() { echo "${EPOCHREALTIME/./}"; }
+
+restart_under_traffic() {
+    # Not "local" where the EXIT trap may need them (the traffic must stop if this fails).
+    tjar=$WORK/$s.traffic-cookies traffic=$WORK/$s.traffic tbody=$WORK/$s.traffic-body stop=$WORK/$s.traffic-stop
+    : >"$tjar"
+    : >"$traffic"
+    rm -f "$stop"
+    local victim t_kill t_start t_back="" deadline result
+    traffic_request shopper POST /api/cart/items '{"productId":"espresso-beans","quantity":1}'
+    read -r _ _ _ code victim _ <"$traffic"
+    [[ $code == 200 && $victim =~ ^shop-[123]$ ]] || fail "restart under traffic: the second shopper's first addition got HTTP $code from $victim"
+    say "$s: an instance restarts under traffic: a second shopper on $victim and new visitors, up to 20 requests/s"
+    steady_traffic &
+    traffic_pid=$!
+    trap 'touch "$stop"; wait "$traffic_pid" 2>/dev/null; teardown' EXIT
+
+    sleep 2   # traffic before the crash, to compare with
+    t_kill=$(now_us)
+    compose kill "$s-$victim" >>"$log" 2>&1 || fail "kill $s-$victim failed"
+    sleep 3   # the crash under traffic, before the start
+    t_start=$(now_us)
+    compose start "$s-$victim" >>"$log" 2>&1 || fail "start $s-$victim failed"
+    # Back once the restarted instance answers a request through nginx (a visitor, or under ip_hash the
+    # shopper going home): polled, with a deadline.
+    deadline=$((SECONDS + RESTART_TIMEOUT))
+    while [[ -z $t_back ]]; do
+        t_back=$(awk -v t="$t_start" -v v="$victim" '$1 >= t && $4 ~ /^2/ && $5 == v { print $1; exit }' "$traffic")
+        if [[ -z $t_back ]]; then
+            ((SECONDS < deadline)) || { touch "$stop"; fail "restart under traffic: nginx sent no request to $victim within ${RESTART_TIMEOUT}s of its start"; }
+            sleep 1
+        fi
+    done
+    sleep 3   # traffic on the instance that is back
+    touch "$stop"
+    wait "$traffic_pid"
+    trap teardown EXIT
+    compose logs --no-color "$s-nginx" 2>&1 | grep 'shop-readiness-gate' >>"$log"
+
+    # Judged from the requests' lines: every answer a 2xx from the shop; the cart as the shopper built it
+    # (memory: a smaller cart is a loss, counted, and the new count followed).
+    result=$(awk -v kill="$t_kill" -v start="$t_start" -v whole="$([[ $(home_of "$s") == memory ]] && echo 0 || echo 1)" '
+        function err(why) { errors++; if ($1 >= start) during_start++; else if ($1 >= kill) during_kill++
+                            if (n_ex < 5) { ex = ex sprintf(" [%.1fs %s %s: %s]", ($1 - kill) / 1e6, $2, $3, why); n_ex++ } }
+        { requests++
+          if ($7 > slowest) slowest = $7
+          if ($4 !~ /^2/) { err("HTTP " $4 " from " $5); next }
+          if ($5 == "-") { err("HTTP " $4 " without X-Shop-Instance: not the shop"); next }
+          if ($2 != "shopper") next
+          if ($3 == "POST") expected++
+          if (NR == 1) expected = $6
+          if ($6 == "-") { err("no cart in the answer"); next }
+          if ($6 != expected) {
+              if (whole) err("cart has " $6 " items, expected " expected)
+              else { losses++; expected = $6 }
+          } }
+        END { printf "%d %d %d %d %d %d %.1f %s\n", requests, errors, during_kill, during_start, losses, expected, slowest, ex }' "$traffic")
+    local requests errors during_kill during_start losses items slowest examples
+    read -r requests errors during_kill during_start losses items slowest examples <<<"$result"
+    local gap=$(( (t_back - t_start) / 1000 )) seconds=$(( ($(now_us) - t_kill) / 1000000 ))
+    echo "restart: requests=$requests errors=$errors back-after-start=${gap}ms" >>"$WORK/$s.times"
+    echo "restart-under-traffic: $requests requests in ${seconds}s, $errors errors ($during_kill after the kill, $during_start after the start), $victim back ${gap}ms after its start, slowest answer ${slowest}s, cart losses $losses" >>"$log"
+    ((errors == 0)) || fail "restart under traffic: $errors of $requests answers were not a 2xx from the shop or had a wrong cart ($during_kill after the kill, $during_start after the start):$examples"
+    say "$s: $victim killed and started under traffic: $requests requests in ${seconds}s, 0 errors (slowest answer ${slowest} s), $victim served again $((gap / 1000)).$((gap % 1000 / 100)) s after its start$( ((losses > 0)) && echo "; the shopper's cart was lost $losses time(s) with its instance (sessions in memory: as documented)" || echo "; the shopper's cart whole ($items items)")"
+}
+
+# After an instance rejoined the data grid its partitions migrate; a kill before every backup is there
+# again could lose the only copy of a session, so the crash checks wait for a safe grid on all three.
+await_grid_safe() {
+    local deadline=$((SECONDS + 120)) n body members safe
+    while :; do
+        safe=0
+        for n in 1 2 3; do
+            # Asked of each instance directly, from the nginx container (it has curl; the instances are
+            # not published).
+            body=$(compose exec -T "$s-nginx" curl -s --max-time 5 "http://shop-$n:8080/api/cluster" 2>/dev/null)
+            members=""
+            [[ $body =~ \"gridMembers\"\ *:\ *\[([^]]*)\] ]] && members=${BASH_REMATCH[1]//[^,]/}
+            [[ $body =~ \"gridSafe\"\ *:\ *true && ${#members} == 2 ]] && safe=$((safe + 1))
+        done
+        ((safe == 3)) && return
+        ((SECONDS < deadline)) || fail "the data grid did not have 3 members and every backup within 120 s of the restart"
+        sleep 2
+    done
 }
 
 # ---- external: the Redis primary crashes ------------------------------------------------------------
