@@ -75,23 +75,24 @@ final class Charts {
         return chart;
     }
 
-    /** Successful requests per second around the kill, one line per strategy; failed ones as a second line. */
+    /**
+     * Successful requests per second around the kill and the start that follows it, one line per strategy;
+     * failed ones as a second line.
+     */
     private static JFreeChart failover(List<StrategyResult> results) {
         XYSeriesCollection data = new XYSeriesCollection();
         int series = 0;
+        double startAt = 0;
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         for (StrategyResult result : results) {
             LoadPhase.Result phase = result.failover().phase();
             double killAt = phase.eventAt() == null ? 0 : phase.eventAt().toMillis() / 1000.0;
+            // The start begins where the kill's phase ended.
+            startAt = phase.elapsed().toMillis() / 1000.0 - killAt;
             XYSeries ok = new XYSeries(result.strategy().id() + ": served");
             XYSeries failed = new XYSeries(result.strategy().id() + ": failed");
-            double perSecond = 1000.0 / LoadPhase.BUCKET_MILLIS;
-            // The last bucket holds whatever ended after the phase's end: left out.
-            for (int b = 0; b < phase.okPerBucket().length - 1; b++) {
-                double t = b * LoadPhase.BUCKET_MILLIS / 1000.0 - killAt;
-                ok.add(t, phase.okPerBucket()[b] * perSecond);
-                failed.add(t, phase.failedPerBucket()[b] * perSecond);
-            }
+            add(ok, failed, phase, -killAt);
+            add(ok, failed, result.failover().restart(), startAt);
             data.addSeries(ok);
             data.addSeries(failed);
             // One colour per strategy, the same in every run (the session panel's instance colours are unrelated).
@@ -103,21 +104,36 @@ final class Charts {
             series += 2;
         }
         JFreeChart chart = ChartFactory.createXYLineChart("Failover under load: shop-" + BenchmarkSettings.KILLED_INSTANCE
-                        + " killed at 0 s (requests per second, " + LoadPhase.BUCKET_MILLIS + " ms steps)",
+                        + " killed at 0 s, started again (requests per second, " + LoadPhase.BUCKET_MILLIS + " ms steps)",
                 "seconds from the kill", "requests per second", data, PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();
         plot.setRenderer(renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
-        ValueMarker kill = new ValueMarker(0, Color.RED, new BasicStroke(1f));
-        kill.setLabel("SIGKILL");
-        kill.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-        kill.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-        plot.addDomainMarker(kill);
+        plot.addDomainMarker(marker(0, "SIGKILL"));
+        plot.addDomainMarker(marker(startAt, "start"));
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
         style(chart);
         return chart;
+    }
+
+    /** A phase's requests per second, {@code offset} seconds from the kill; the last bucket (after its end) left out. */
+    private static void add(XYSeries ok, XYSeries failed, LoadPhase.Result phase, double offset) {
+        double perSecond = 1000.0 / LoadPhase.BUCKET_MILLIS;
+        for (int b = 0; b < phase.okPerBucket().length - 1; b++) {
+            double t = offset + b * LoadPhase.BUCKET_MILLIS / 1000.0;
+            ok.add(t, phase.okPerBucket()[b] * perSecond);
+            failed.add(t, phase.failedPerBucket()[b] * perSecond);
+        }
+    }
+
+    private static ValueMarker marker(double at, String label) {
+        ValueMarker marker = new ValueMarker(at, Color.RED, new BasicStroke(1f));
+        marker.setLabel(label);
+        marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        return marker;
     }
 
     private static void style(JFreeChart chart) {

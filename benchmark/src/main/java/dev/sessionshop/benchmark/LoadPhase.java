@@ -17,7 +17,8 @@ import org.HdrHistogram.Recorder;
  * the concurrency is the number of shoppers) for a fixed time, and measures: latency of every request
  * (HdrHistogram, microseconds), successes and failures per {@value #BUCKET_MILLIS} ms of the phase, and
  * the reasons of the failures. An optional event (the failover's SIGKILL) runs at a fixed offset; the
- * phase then also measures how long it took until every shopper was served again.
+ * phase then also measures how long it took until every shopper was served again. An event that takes as
+ * long as it takes (starting an instance again) can instead end the phase: {@link #runAround}.
  */
 final class LoadPhase {
 
@@ -47,6 +48,18 @@ final class LoadPhase {
      * the shoppers keep going meanwhile).
      */
     Result run(Duration eventAt, Runnable event) {
+        return run(eventAt, event, null);
+    }
+
+    /**
+     * Runs {@code event} at the phase's start, and the phase until {@code after} past the event's end: the
+     * phase's duration is then only its limit.
+     */
+    Result runAround(Runnable event, Duration after) {
+        return run(Duration.ZERO, event, after);
+    }
+
+    private Result run(Duration eventAt, Runnable event, Duration after) {
         Recorder recorder = new Recorder(3);
         int buckets = (int) (duration.toMillis() / BUCKET_MILLIS) + 2;
         AtomicLongArray ok = new AtomicLongArray(buckets);
@@ -58,7 +71,7 @@ final class LoadPhase {
         long[] servedAgain = new long[shoppers.size()];
 
         long start = System.nanoTime();
-        long end = start + duration.toNanos();
+        AtomicLong end = new AtomicLong(start + duration.toNanos());
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < shoppers.size(); i++) {
             Shopper shopper = shoppers.get(i);
@@ -66,7 +79,7 @@ final class LoadPhase {
             Thread thread = new Thread(() -> {
                 long lastFailureEnd = Long.MIN_VALUE;
                 long served = Long.MAX_VALUE;
-                while (System.nanoTime() < end) {
+                while (System.nanoTime() < end.get()) {
                     Outcome outcome = shopper.step(mix);
                     recorder.recordValue(Math.max(1, outcome.latencyNanos() / 1_000));
                     int bucket = (int) Math.min(buckets - 1, (outcome.endNanos() - start) / 1_000_000 / BUCKET_MILLIS);
@@ -97,13 +110,19 @@ final class LoadPhase {
             eventThread = new Thread(() -> {
                 sleepUntil(start + eventAt.toNanos());
                 eventNanos.set(System.nanoTime());
-                event.run();
+                try {
+                    event.run();
+                } finally {
+                    if (after != null) {
+                        end.accumulateAndGet(System.nanoTime() + after.toNanos(), Math::min);
+                    }
+                }
             }, "event");
             eventThread.start();
         }
-        while (System.nanoTime() < end) {
+        while (System.nanoTime() < end.get()) {
             progress.update(label, Duration.ofNanos(System.nanoTime() - start), duration, requests.sum(), errors.sum());
-            sleepUntil(Math.min(end, System.nanoTime() + 1_000_000_000L));
+            sleepUntil(Math.min(end.get(), System.nanoTime() + 1_000_000_000L));
         }
         join(threads);
         if (eventThread != null) {
@@ -114,18 +133,21 @@ final class LoadPhase {
 
         Map<String, Long> failureReasons = new TreeMap<>();
         reasons.forEach((reason, count) -> failureReasons.put(reason, count.sum()));
-        long[] okPerBucket = new long[buckets];
-        long[] failedPerBucket = new long[buckets];
+        // A phase that ended early (runAround) keeps the buckets it used; the last one, as always, holds
+        // whatever ended after the phase's end.
+        int used = (int) Math.min(buckets, (end.get() - start) / 1_000_000 / BUCKET_MILLIS + 2);
+        long[] okPerBucket = new long[used];
+        long[] failedPerBucket = new long[used];
         for (int b = 0; b < buckets; b++) {
-            okPerBucket[b] = ok.get(b);
-            failedPerBucket[b] = failed.get(b);
+            okPerBucket[Math.min(b, used - 1)] += ok.get(b);
+            failedPerBucket[Math.min(b, used - 1)] += failed.get(b);
         }
         Duration recovery = null;
         long eventAtNanos = eventNanos.get();
         if (eventAtNanos != Long.MAX_VALUE) {
             long last = eventAtNanos;
             for (long served : servedAgain) {
-                last = Math.max(last, served == Long.MAX_VALUE ? end : served);
+                last = Math.max(last, served == Long.MAX_VALUE ? end.get() : served);
             }
             recovery = Duration.ofNanos(last - eventAtNanos);
         }

@@ -54,6 +54,14 @@ final class LocalTopology {
         launcher(COMMAND_TIMEOUT, "kill", String.valueOf(n));
     }
 
+    /**
+     * Starts instance shop-n again, as {@code deployment/shop start n}: returns once it is ready and nginx
+     * sends it requests again (the launcher keeps it out of nginx until then).
+     */
+    void start(int n) {
+        launcher(UP_TIMEOUT, "start", String.valueOf(n));
+    }
+
     /** The process id of instance shop-n, from the launcher's pid file. */
     long pid(int n) {
         Path file = workDir.resolve("pids").resolve("shop-" + n + ".pid");

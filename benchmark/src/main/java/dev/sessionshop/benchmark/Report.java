@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The Markdown report ({@value #FILE}) beside its charts: inputs, throughput and latency per strategy and
@@ -98,30 +99,37 @@ final class Report {
     }
 
     private void failover(StringBuilder md) {
+        int killed = BenchmarkSettings.KILLED_INSTANCE;
         md.append("## Failover under load\n\n")
-                .append("The *shop* mix; after a few seconds `deployment/shop kill ").append(BenchmarkSettings.KILLED_INSTANCE)
-                .append("` (SIGKILL). *Errors*: every answer other than 2xx, and requests\n")
-                .append("without an answer; a 4xx is the shop refusing a change to a cart line the session no longer has.\n")
+                .append("The *shop* mix; after a few seconds `deployment/shop kill ").append(killed)
+                .append("` (SIGKILL), then `deployment/shop start ").append(killed).append("` under the same load, which\n")
+                .append("keeps the instance out of nginx until it answers `/health/ready` (a booting Payara answers 404 with its\n")
+                .append("own error page until the shop is deployed), and the load a few seconds more. *Requests* and *errors*:\n")
+                .append("across the kill and the start. *Errors*: every answer other than 2xx, and requests without an answer; a\n")
+                .append("4xx is the shop refusing a change to a cart line the session no longer has, \"not from the shop\" an answer\n")
+                .append("without its `X-Shop-Instance` header (an error page of Payara or nginx).\n")
                 .append("*Served again after*: from the kill until every shopper had an answer below 500 to a request that\n")
                 .append("started after the kill and after its own last 5xx or unanswered request. *Carts lost*: afterwards each\n")
                 .append("shopper reads its cart and compares it with its own record of what it added and removed (a change\n")
-                .append("that failed may or may not have happened; both count as kept).\n\n")
-                .append("| strategy | requests | errors | served again after | carts lost | error reasons |\n")
-                .append("|---|---:|---:|---:|---:|---|\n");
+                .append("that failed may or may not have happened; both count as kept). *Start*: how long `start` took, until\n")
+                .append("nginx sent the instance requests again.\n\n")
+                .append("| strategy | requests | errors | served again after | carts lost | errors during the start | start | error reasons |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---|\n");
         for (StrategyResult result : results) {
             StrategyResult.Failover f = result.failover();
             LoadPhase.Result phase = f.phase();
             md.append("| ").append(result.strategy().id())
-                    .append(" | ").append(phase.requests())
-                    .append(" | ").append(phase.errors())
+                    .append(" | ").append(f.requests())
+                    .append(" | ").append(f.errors())
                     .append(" | ").append(phase.recovery() == null ? "–" : phase.recovery().toMillis() + " ms")
                     .append(" | ").append(f.cartsLost()).append(" of ").append(f.cartsChecked())
                     .append(f.cartsFailed() > 0 ? " (" + f.cartsFailed() + " unreadable)" : "")
-                    .append(" | ").append(phase.failureReasons().isEmpty() ? "–" : phase.failureReasons().entrySet().stream()
-                            .map(e -> e.getValue() + " × " + e.getKey()).collect(Collectors.joining(", ")))
+                    .append(" | ").append(f.restart().errors())
+                    .append(" | ").append(f.startTook() == null ? "**failed**" : fixed(f.startTook().toMillis() / 1000.0, 1) + " s")
+                    .append(" | ").append(reasons(f))
                     .append(" |\n");
         }
-        md.append("\n![Requests per second around the kill](").append(Charts.FAILOVER).append(")\n\n");
+        md.append("\n![Requests per second around the kill and the start](").append(Charts.FAILOVER).append(")\n\n");
         for (StrategyResult result : results) {
             if (!result.failover().lostExamples().isEmpty()) {
                 md.append("Lost carts, ").append(result.strategy().id()).append(" (first ones):\n\n");
@@ -129,6 +137,18 @@ final class Report {
                 md.append('\n');
             }
         }
+    }
+
+    /** Why requests failed: "3 × HTTP 502 to GET, …", then "; during the start: …"; "–" when none did. */
+    private static String reasons(StrategyResult.Failover f) {
+        String reasons = Stream.of(reasons(f.phase(), ""), reasons(f.restart(), "during the start: "))
+                .filter(text -> !text.isEmpty()).collect(Collectors.joining("; "));
+        return reasons.isEmpty() ? "–" : reasons;
+    }
+
+    private static String reasons(LoadPhase.Result phase, String prefix) {
+        return phase.failureReasons().isEmpty() ? "" : prefix + phase.failureReasons().entrySet().stream()
+                .map(e -> e.getValue() + " × " + e.getKey()).collect(Collectors.joining(", "));
     }
 
     private void cost(StringBuilder md) {
@@ -219,7 +239,7 @@ final class Report {
             }
             String s = result.strategy().id();
             StrategyResult.Failover f = result.failover();
-            rows.add(row(s + " failover: no client-visible error", String.valueOf(f.phase().errors()), f.phase().errors() == 0));
+            rows.add(row(s + " failover (kill and start): no client-visible error", String.valueOf(f.errors()), f.errors() == 0));
             rows.add(row(s + " failover: no cart lost", String.valueOf(f.cartsLost() + f.cartsFailed()), f.cartsLost() + f.cartsFailed() == 0));
             long recovery = f.phase().recovery() == null ? Long.MAX_VALUE : f.phase().recovery().toMillis();
             rows.add(row(s + " failover: served again within 2 s", recovery == Long.MAX_VALUE ? "–" : recovery + " ms", recovery <= 2000));

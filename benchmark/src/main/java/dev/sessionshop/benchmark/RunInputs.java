@@ -37,7 +37,8 @@ record RunInputs(Map<String, String> values) {
                 ? seconds(settings.warmUp()) + " for each strategy"
                 : seconds(settings.warmUp()) + " to " + seconds(settings.warmUpLimit()) + " (until three 10 s slices agree within 5 %)";
         values.put("durations", "warm-up (shop mix) " + warmUp + ", each mix " + seconds(settings.measure())
-                + ", failover " + seconds(settings.failover()) + " (kill at " + seconds(settings.killAt()) + ")");
+                + ", failover " + seconds(settings.failover()) + " (kill at " + seconds(settings.killAt()) + "), then the start of the killed instance and "
+                + seconds(settings.afterStart()) + " after it");
         values.put("session cost", settings.costRequests() + " requests of each kind; " + settings.liveSessions() + " live sessions for the memory figures");
         return new RunInputs(values);
     }

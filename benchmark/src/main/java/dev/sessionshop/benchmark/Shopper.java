@@ -199,9 +199,12 @@ final class Shopper {
         HttpRequest request = builder.build();
         long start = System.nanoTime();
         try {
-            int status = exchange(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            HttpResponse<Void> response = exchange(request, HttpResponse.BodyHandlers.discarding());
+            int status = response.statusCode();
             boolean ok = status >= 200 && status < 300;
-            return new Outcome(start, System.nanoTime(), status, change, ok ? null : "HTTP " + status + " to " + request.method());
+            // Without the shop's header the answer is someone else's page: a booting Payara's 404, nginx's 502.
+            String from = response.headers().firstValue(INSTANCE_HEADER).isPresent() ? "" : ", not from the shop";
+            return new Outcome(start, System.nanoTime(), status, change, ok ? null : "HTTP " + status + " to " + request.method() + from);
         } catch (HttpTimeoutException e) {
             return new Outcome(start, System.nanoTime(), 0, change,
                     "no answer in " + REQUEST_TIMEOUT.toSeconds() + " s to " + request.method());

@@ -1,5 +1,6 @@
 package dev.sessionshop.benchmark;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +10,7 @@ import java.util.Map;
  * @param warmUp   how the warm-up before the measurements ended
  * @param browse   the browse mix
  * @param shop     the shop mix
- * @param failover the shop mix during which one instance was killed
+ * @param failover the shop mix during which one instance was killed, and started again
  * @param cost     what a session costs where it is kept
  * @param cpu      CPU time per request of the two mixes
  */
@@ -27,15 +28,30 @@ record StrategyResult(BenchStrategy strategy, WarmUp warmUp, LoadPhase.Result br
     }
 
     /**
-     * The failover phase and what the shoppers found afterwards.
+     * The failover phase, the start of the killed instance under the same load, and what the shoppers found
+     * after both.
      *
+     * @param phase       the shop mix during which the instance was killed
+     * @param restart     the shop mix from {@code deployment/shop start} until a few seconds after it returned
+     * @param startTook   how long that start took: until the instance was ready and nginx sent it requests
+     *                    again; null when it failed
      * @param killed      the instance killed
      * @param cartsLost   shoppers whose cart no longer matched their own record
      * @param cartsFailed shoppers whose cart could not even be read afterwards
      * @param lostExamples a few "shopper n: expected …, found …" lines
      */
-    record Failover(LoadPhase.Result phase, int killed, int cartsChecked, int cartsLost, int cartsFailed,
-                    List<String> lostExamples) {
+    record Failover(LoadPhase.Result phase, LoadPhase.Result restart, Duration startTook, int killed, int cartsChecked,
+                    int cartsLost, int cartsFailed, List<String> lostExamples) {
+
+        /** Requests across the kill and the start. */
+        long requests() {
+            return phase.requests() + restart.requests();
+        }
+
+        /** Errors across the kill and the start. */
+        long errors() {
+            return phase.errors() + restart.errors();
+        }
     }
 
     /**

@@ -8,13 +8,15 @@ import java.util.Map;
 
 /**
  * One strategy, start to end, on a topology that is up: warm-up, the browse mix, the shop mix, the cost of
- * a session, and last (it breaks the topology) failover under load. The same shoppers go through every
- * phase, so each one's record of its cart covers all it did.
+ * a session, and last failover under load: an instance killed, then started again. The same shoppers go
+ * through every phase, so each one's record of its cart covers all it did.
  */
 final class StrategyRun {
 
     private static final Duration GRID_SAFE_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration WARM_UP_SLICE = Duration.ofSeconds(10);
+    /** The longest the phase around the start may last: the launcher's own limit for one instance and more. */
+    private static final Duration START_LIMIT = Duration.ofMinutes(6);
 
     private final BenchStrategy strategy;
     private final BenchmarkSettings settings;
@@ -96,6 +98,12 @@ final class StrategyRun {
 
     // ---- failover under load ----
 
+    /**
+     * The shop mix while instance {@link BenchmarkSettings#KILLED_INSTANCE} is killed, then while it is started
+     * again ({@code deployment/shop start}, which keeps it out of nginx until it is ready) and a few seconds
+     * after; then every shopper's cart against its own record. A booting Payara answers 404 with its own
+     * error page until the shop is deployed: the second phase counts what of that reaches the shoppers.
+     */
     private StrategyResult.Failover failover(List<Shopper> shoppers) {
         if (strategy.home() == BenchStrategy.Home.GRID) {
             // The memory figures created thousands of sessions: let their backups settle first, or the kill
@@ -105,6 +113,9 @@ final class StrategyRun {
         int killed = BenchmarkSettings.KILLED_INSTANCE;
         LoadPhase.Result phase = new LoadPhase(strategy.id() + " failover (kill shop-" + killed + ")", Mix.SHOP, shoppers,
                 settings.failover(), progress).run(settings.killAt(), () -> topology.kill(killed));
+        Duration[] startTook = new Duration[1];
+        LoadPhase.Result restart = new LoadPhase(strategy.id() + " failover (start shop-" + killed + ")", Mix.SHOP, shoppers,
+                START_LIMIT, progress).runAround(() -> startTook[0] = timedStart(killed), settings.afterStart());
         int lost = 0;
         int failed = 0;
         List<String> examples = new ArrayList<>();
@@ -124,7 +135,19 @@ final class StrategyRun {
                 }
             }
         }
-        return new StrategyResult.Failover(phase, killed, shoppers.size(), lost, failed, examples);
+        return new StrategyResult.Failover(phase, restart, startTook[0], killed, shoppers.size(), lost, failed, examples);
+    }
+
+    /** How long {@code deployment/shop start n} took; null when it failed (the report then says so). */
+    private Duration timedStart(int n) {
+        long started = System.nanoTime();
+        try {
+            topology.start(n);
+            return Duration.ofNanos(System.nanoTime() - started);
+        } catch (RuntimeException e) {
+            progress.step(strategy.id() + ": deployment/shop start " + n + " failed: " + e.getMessage());
+            return null;
+        }
     }
 
     /**

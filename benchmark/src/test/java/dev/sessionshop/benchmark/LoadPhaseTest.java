@@ -88,6 +88,29 @@ class LoadPhaseTest {
         assertTrue(Math.abs(result.eventAt().toMillis() - 300) < 200, "event at " + result.eventAt());
     }
 
+    @Test
+    void aPhaseAroundAnEventLastsUntilAWhileAfterTheEventNotItsWholeLimit() {
+        LoadPhase.Result result = phase(Mix.SHOP, Duration.ofSeconds(60)).runAround(() -> sleep(500), Duration.ofMillis(300));
+
+        long elapsed = result.elapsed().toMillis();
+        assertTrue(elapsed >= 800 && elapsed < 3_000, "the phase lasted " + elapsed + " ms, not its 60 s limit");
+        assertTrue(result.okPerBucket().length <= elapsed / LoadPhase.BUCKET_MILLIS + 2, "only the buckets it used: "
+                + result.okPerBucket().length);
+        assertEquals(result.requests(), sum(result.okPerBucket()));
+        assertEquals(0, result.eventAt().toMillis() / 100, "the event runs at the start: " + result.eventAt());
+    }
+
+    @Test
+    void anAnswerWithoutTheShopsHeaderIsNamedAsNotFromTheShop() {
+        failing.set(true);
+
+        LoadPhase.Result result = phase(Mix.BROWSE, Duration.ofMillis(300)).run();
+
+        assertTrue(result.errors() > 0);
+        assertTrue(result.failureReasons().keySet().stream().allMatch(reason -> reason.equals("HTTP 502 to GET, not from the shop")),
+                result.failureReasons().toString());
+    }
+
     private LoadPhase phase(Mix mix, Duration duration) {
         List<Shopper> shoppers = List.of(new Shopper(1, shop, 1), new Shopper(2, shop, 2), new Shopper(3, shop, 3));
         return new LoadPhase("test", mix, shoppers, duration, new Progress(new PrintStream(new ByteArrayOutputStream()), false));

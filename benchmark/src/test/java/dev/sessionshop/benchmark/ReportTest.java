@@ -42,7 +42,7 @@ class ReportTest {
         assertTrue(md.contains("| external p99, browse, ≤ sticky + 2 ms | +4.0 ms | **no** |"), md);
         assertTrue(md.contains("| external throughput, browse, ≥ 0.90 × sticky | 0.70 × | **no** |"), md);
         assertTrue(md.contains("| clustering throughput, browse, ≥ 0.80 × sticky | 0.95 × | yes |"), md);
-        assertTrue(md.contains("| clustering failover: no client-visible error | 3 | **no** |"), md);
+        assertTrue(md.contains("| clustering failover (kill and start): no client-visible error | 3 | **no** |"), md);
         assertTrue(md.contains("| clustering failover: no cart lost | 1 | **no** |"), md);
         assertTrue(md.contains("| external failover: served again within 2 s | 700 ms | yes |"), md);
         assertTrue(md.contains("| commit | abc1234 |"), md);
@@ -68,9 +68,26 @@ class ReportTest {
         assertTrue(md.contains("| clustering-sticky throughput, browse, ≥ 0.80 × sticky | 0.65 × | **no** |"), md);
         assertTrue(md.contains("| sticky-cookie throughput, shop, ≥ 0.80 × sticky | 0.98 × | yes |"), md);
         assertTrue(md.contains("| clustering-sticky failover: no cart lost | 0 | yes |"), md);
-        assertTrue(md.contains("| sticky-cookie | 9800 | 40 | 700 ms | 5 of 16 |"), md);
+        assertTrue(md.contains("| sticky-cookie | 37240 | 40 | 700 ms | 5 of 16 | 0 | 23.4 s | 40 × HTTP 502 |"), md);
         assertFalse(md.contains("sticky-cookie failover:"), "sessions in memory are lost with their instance by design: " + md);
         assertTrue(md.contains("| clustering-sticky | browse | 2.000 ms | 0.500 ms at 0.80 × | 0.000 ms |"), md);
+    }
+
+    @Test
+    void errorsWhileTheKilledInstanceStartsCountInTheFailoverAndAreShownApart() {
+        StrategyResult killed = result(BenchStrategy.CLUSTERING, 1000, 5_000, 2, 0);
+        LoadPhase.Result restart = new LoadPhase.Result("r", Mix.SHOP, 16, Duration.ofSeconds(28), 28_000, 38,
+                Map.of("HTTP 404 to GET, not from the shop", 38L), histogram(1_000), new long[]{250, 250}, new long[]{0, 38},
+                Duration.ZERO, Duration.ofMillis(5));
+        StrategyResult.Failover f = killed.failover();
+        StrategyResult result = new StrategyResult(killed.strategy(), killed.warmUp(), killed.browse(), killed.shop(),
+                new StrategyResult.Failover(f.phase(), restart, null, 2, 16, 0, 0, List.of()), killed.cost(), killed.cpu());
+
+        String md = new Report(inputs(), List.of(result), 2).markdown();
+
+        assertTrue(md.contains("| clustering | 38000 | 40 | 700 ms | 0 of 16 | 38 | **failed** | 2 × HTTP 502; during the start: "
+                + "38 × HTTP 404 to GET, not from the shop |"), md);
+        assertTrue(md.contains("| clustering failover (kill and start): no client-visible error | 40 | **no** |"), md);
     }
 
     @Test
@@ -139,8 +156,14 @@ class ReportTest {
                 List.of(read, change), 1000, new long[]{100, 100, 100}, new long[]{200, 200, 200}, new long[]{100, 100, 100},
                 List.of("java.util.HashMap$Node: 300"), 0, 1000);
         return new StrategyResult(strategy, new StrategyResult.WarmUp(60, true), browse, shop,
-                new StrategyResult.Failover(failover, 2, 16, cartsLost, 0, List.of()), cost,
+                new StrategyResult.Failover(failover, restart(rps), Duration.ofMillis(23_400), 2, 16, cartsLost, 0, List.of()), cost,
                 new StrategyResult.Cpu(6.0, 6.5, redis ? 0.25 : 0, redis ? 0.3 : 0));
+    }
+
+    /** The phase around the start of the killed instance: no error, as the readiness gate should make it. */
+    private static LoadPhase.Result restart(int rps) {
+        return new LoadPhase.Result("r", Mix.SHOP, 16, Duration.ofSeconds(28), rps * 28L, 0, Map.of(), histogram(1_000),
+                new long[]{rps / 4, rps / 4}, new long[]{0, 0}, Duration.ZERO, Duration.ofMillis(5));
     }
 
     private static LoadPhase.Result phase(Mix mix, int rps, long p99Micros, long errors) {

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * The benchmark's smoke run (seconds of every phase: the mixes, the session cost, failover under load)
  * against the topology a test class started: it checks that the harness still works with the shop as it
- * is now, not its figures. Ends with an instance killed, so it is each class's last test.
+ * is now, not its figures. Its failover phase kills an instance and starts it again, so it is each class's
+ * last test.
  */
 final class BenchmarkSmoke {
 
