@@ -253,6 +253,7 @@ check_strategy() {
         echo "first-after-kill=${first_ms}ms" >>"$WORK/$s.times"
     fi
     [[ $(home_of "$s") == redis ]] && check_redis_failover
+    [[ $(home_of "$s") == memcached ]] && check_memcached_node_loss
     echo "checks=$((SECONDS - t0))s" >>"$WORK/$s.times"
     echo "PASS $s" >"$WORK/$s.result"
 }
@@ -451,6 +452,48 @@ check_redis_failover() {
     request GET /api/cart
     expect_cart 3 "the cart after the old primary rejoined"
     say "$s: the old primary rejoined as a replica of $(redis_in external-redis 6379 ROLE | sed -n 2p); cart intact"
+}
+
+# ---- external-memcached: a memcached node dies ------------------------------------------------------
+# Runs inside check_strategy's subshell (its compose, request, expect_cart, fail). The cart has 3 items.
+# Memcached replicates nothing: the store wrote the session to its owner node and a copy to the other.
+# Whichever node owned it, killing either one must lose nothing; the node comes back empty.
+check_memcached_node_loss() {
+    local node i answers=""
+    for node in external-memcached-1 external-memcached-2; do
+        say "$s: killing $node"
+        compose kill "$node" >>"$log" 2>&1 || fail "kill $node failed"
+        for i in 1 2 3; do
+            request GET /api/cart
+            expect_cart 3 "the cart with $node dead (request $i)"
+            answers+=" $node-dead:${ms}ms"
+        done
+        compose start "$node" >>"$log" 2>&1 || fail "start $node failed"
+        # Back, empty: the next read of a session it owns writes the copy back to it.
+        local deadline=$((SECONDS + 60)) health=""
+        until [[ $health == healthy ]]; do
+            ((SECONDS < deadline)) || fail "$node not healthy 60 s after its start: ${health:-no state}"
+            sleep 1
+            health=$(docker inspect -f '{{.State.Health.Status}}' "$(compose ps -q "$node")" 2>/dev/null)
+        done
+        request GET /api/cart
+        expect_cart 3 "the cart after $node came back (empty)"
+        # Before the other node may die: the session back on both nodes, as three answers in a row (one
+        # per instance, round robin) say. Until then it is on one node only: the store's documented window.
+        local in_a_row=0
+        deadline=$((SECONDS + 60))
+        while ((in_a_row < 3)); do
+            ((SECONDS < deadline)) || fail "the session was not on both memcached nodes 60 s after $node came back: $body"
+            request GET /api/session/location
+            if [[ $code == 200 ]] && grep -qE '"ownerHasIt" *: *true' <<<"$body" && grep -qE '"backupHasIt" *: *true' <<<"$body"; then
+                in_a_row=$((in_a_row + 1))
+            else
+                in_a_row=0
+                sleep 0.5
+            fi
+        done
+    done
+    say "$s: either memcached node killed in turn, the cart stayed whole:$answers"
 }
 
 # ---- all strategies --------------------------------------------------------------------------------

@@ -53,6 +53,7 @@ case $site in
         instances=shop-1=http://shop-1:8080,shop-2=http://shop-2:8080,shop-3=http://shop-3:8080
         members=shop-1:6900,shop-2:6900,shop-3:6900
         sentinels=external-sentinel-1:26379,external-sentinel-2:26379,external-sentinel-3:26379
+        memcached=external-memcached-1:11211,external-memcached-2:11211
         # docker-compose.yml's command gives only the instance number, which replaces the image's CMD.
         set -- "$@" --deploymentDir /opt/payara/deployments
         # A killed container sends no TCP reset (its network namespace is gone): the survivors notice only
@@ -67,6 +68,7 @@ case $site in
         instances=shop-1=http://127.0.0.1:8081,shop-2=http://127.0.0.1:8082,shop-3=http://127.0.0.1:8083
         members=127.0.0.1:6900,127.0.0.1:6901,127.0.0.1:6902
         sentinels=127.0.0.1:26379,127.0.0.1:26380,127.0.0.1:26381
+        memcached=127.0.0.1:11211,127.0.0.1:11212
         set -- "$@" --port $((8080 + n))
         unset JVM_ARGS   # the image's variable; here the options below are all
         # The heap compose gives through MEM_MAX_RAM_PERCENTAGE (half of 768 MB); temp files in the
@@ -107,12 +109,16 @@ esac
 # The session store's address, for the homes outside Payara; nothing from the caller's environment
 # leaks in (a REDIS_URI in a shell would otherwise point the store elsewhere).
 password_file=${REDIS_PASSWORD_FILE:-/run/secrets/redis_password}
-unset REDIS_URI REDIS_PASSWORD REDIS_SENTINELS REDIS_MASTER REDIS_PASSWORD_FILE
+unset REDIS_URI REDIS_PASSWORD REDIS_SENTINELS REDIS_MASTER REDIS_PASSWORD_FILE SHOP_MEMCACHED_NODES
 case $home in
     redis)
         # The store asks the Sentinels for the primary, and asks again when its connection breaks; the
         # password is read from a file, so it is in no environment or command line.
         export REDIS_SENTINELS="$sentinels" REDIS_MASTER=shop REDIS_PASSWORD_FILE="$password_file" ;;
+    memcached)
+        # Both nodes, in this order on every instance: the store picks a session's owner by its position
+        # in this list, so every instance must agree on it.
+        export SHOP_MEMCACHED_NODES="$memcached" ;;
 esac
 
 # ---- The strategy: its routing ----------------------------------------------------------------------

@@ -6,17 +6,18 @@
 #   routing: ip-hash (nginx hashes the client's /24), route-cookie (the instance's route at the end of
 #            JSESSIONID, Payara's jvmRoute), round-robin
 #   home:    memory (the one instance that created it), grid (Payara's Hazelcast data grid),
-#            redis (this project's session store, Redis primary + replica behind Sentinel)
-STRATEGY_NAMES=(sticky sticky-cookie clustering clustering-sticky external)
+#            redis (this project's session store, Redis primary + replica behind Sentinel),
+#            memcached (the same store over two memcached nodes, an owner and a backup copy per session)
+STRATEGY_NAMES=(sticky sticky-cookie clustering clustering-sticky external external-memcached)
 declare -A STRATEGY_ROUTING=(
     [sticky]=ip-hash [sticky-cookie]=route-cookie
     [clustering]=round-robin [clustering-sticky]=route-cookie
-    [external]=round-robin
+    [external]=round-robin [external-memcached]=round-robin
 )
 declare -A STRATEGY_HOME=(
     [sticky]=memory [sticky-cookie]=memory
     [clustering]=grid [clustering-sticky]=grid
-    [external]=redis
+    [external]=redis [external-memcached]=memcached
 )
 
 is_strategy() { [[ -n ${1:-} && -n ${STRATEGY_HOME[$1]:-} ]]; }

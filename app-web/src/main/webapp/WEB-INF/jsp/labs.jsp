@@ -15,7 +15,7 @@
     <h2>1 · In-place mutation</h2>
     <p>A session attribute is an object. Change that object without calling <code>setAttribute</code> again, and
         the session does not know it changed. Payara's data grid (scope <code>modified-session</code>) promises to
-        write a session back only when an attribute was set; our Redis store writes back only the attributes that
+        write a session back only when an attribute was set; our session store (Redis or memcached) writes back only the attributes that
         were set. What do they really do?
         The lab keeps a deliberately mutable basket in the session, adds to it in place, then in place while
         setting another attribute, then properly, and asks another instance each time.</p>

@@ -34,7 +34,7 @@
     <c:when test="${where.redis() != null}">
         <dl class="where">
             <dt>Redis key</dt><dd><code id="location-key"><c:out value="${where.redis().key()}"/></code></dd>
-            <dt>expires in</dt><dd id="location-ttl"><c:out value="${where.redisTtl()}"/></dd>
+            <dt>expires in</dt><dd id="location-ttl"><c:out value="${where.storeTtl()}"/></dd>
             <dt>size in Redis</dt><dd id="location-size"><c:out value="${where.redis().sizeBytes()}"/> bytes</dd>
             <dt>Redis node</dt><dd id="location-node"><c:out value="${where.redis().node()}"/></dd>
             <dt>replicas</dt><dd id="location-replicas"><c:choose>
@@ -43,6 +43,17 @@
                         value="${replica.node()}"/> <small>(<c:out value="${replica.lagBytes()}"/> bytes behind)</small><c:if
                         test="${not loop.last}">, </c:if></c:forEach></c:otherwise>
             </c:choose></dd>
+        </dl>
+    </c:when>
+    <c:when test="${where.memcached() != null}">
+        <dl class="where">
+            <dt>memcached key</dt><dd><code id="location-key"><c:out value="${where.memcached().key()}"/></code></dd>
+            <dt>expires in</dt><dd id="location-ttl"><c:out value="${where.storeTtl()}"/> <small>(renewed by every request)</small></dd>
+            <dt>item size</dt><dd id="location-size"><c:out value="${where.memcached().sizeBytes()}"/> bytes</dd>
+            <dt>owner node</dt><dd id="location-owner"><c:out value="${where.memcached().owner()}"/>
+                <small><c:out value="${where.memcached().ownerHasIt() ? '(holds it)' : '(does not hold it now)'}"/></small></dd>
+            <dt>backup node</dt><dd id="location-backup"><c:out value="${where.memcached().backup()}"/>
+                <small><c:out value="${where.memcached().backupHasIt() ? '(holds the copy)' : '(has no copy now)'}"/></small></dd>
         </dl>
     </c:when>
 </c:choose>

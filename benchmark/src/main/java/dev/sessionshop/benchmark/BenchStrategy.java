@@ -17,7 +17,8 @@ enum BenchStrategy {
     STICKY_COOKIE("sticky-cookie", Routing.ROUTE_COOKIE, Home.MEMORY, 0x76B7B2),
     CLUSTERING("clustering", Routing.ROUND_ROBIN, Home.GRID, 0xF28E2B),
     CLUSTERING_STICKY("clustering-sticky", Routing.ROUTE_COOKIE, Home.GRID, 0xB07AA1),
-    EXTERNAL("external", Routing.ROUND_ROBIN, Home.REDIS, 0x59A14F);
+    EXTERNAL("external", Routing.ROUND_ROBIN, Home.REDIS, 0x59A14F),
+    EXTERNAL_MEMCACHED("external-memcached", Routing.ROUND_ROBIN, Home.MEMCACHED, 0xEDC948);
 
     /** The one every other is compared with: the report's "× sticky" and its targets. */
     static final BenchStrategy BASELINE = STICKY;
@@ -38,7 +39,18 @@ enum BenchStrategy {
         /** Payara's Hazelcast data grid, on the instances themselves. */
         GRID,
         /** This project's session store in Redis. */
-        REDIS
+        REDIS,
+        /** The same store in two memcached nodes, each session on its owner and a backup node. */
+        MEMCACHED;
+
+        /** The store's name in the report ("Redis", "memcached"), or null for a home that is no store of ours. */
+        String storeName() {
+            return switch (this) {
+                case REDIS -> "Redis";
+                case MEMCACHED -> "memcached";
+                case MEMORY, GRID -> null;
+            };
+        }
     }
 
     private final String id;
@@ -83,7 +95,7 @@ enum BenchStrategy {
     boolean keepsSessionsOfADeadInstance() {
         return switch (home) {
             case MEMORY -> false;
-            case GRID, REDIS -> true;
+            case GRID, REDIS, MEMCACHED -> true;
         };
     }
 

@@ -26,12 +26,12 @@ record BenchmarkSettings(String mode, List<BenchStrategy> strategies, int users,
 
     /**
      * What a run without {@code --strategies} measures: the baseline, the two grids side by side (what sticky
-     * routing saves the grid) and Redis. sticky-cookie keeps its sessions where sticky does and differs only in
-     * nginx's choice of instance, so it is left to {@code --strategies}: a fifth strategy would add a quarter to
-     * every run.
+     * routing saves the grid) and the two external stores side by side (Redis, memcached). sticky-cookie keeps
+     * its sessions where sticky does and differs only in nginx's choice of instance, so it is left to
+     * {@code --strategies}: a sixth strategy would add a fifth to every run.
      */
     static final List<BenchStrategy> DEFAULT_STRATEGIES = List.of(BenchStrategy.STICKY, BenchStrategy.CLUSTERING,
-            BenchStrategy.CLUSTERING_STICKY, BenchStrategy.EXTERNAL);
+            BenchStrategy.CLUSTERING_STICKY, BenchStrategy.EXTERNAL, BenchStrategy.EXTERNAL_MEMCACHED);
     /** The instance the failover phase kills. */
     static final int KILLED_INSTANCE = 2;
 

@@ -83,6 +83,10 @@ final class LocalTopology {
     }
 
     /** The Redis primary, for a strategy with its sessions there. */
+    MemcachedProbe memcached() {
+        return new MemcachedProbe();
+    }
+
     RedisProbe redis() {
         return new RedisProbe(REDIS_PRIMARY_PORT, redisPassword());
     }

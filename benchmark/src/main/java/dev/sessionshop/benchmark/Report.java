@@ -182,25 +182,27 @@ final class Report {
         md.append("\nStore traffic per request, one shopper, ").append(results.isEmpty() ? 0 : results.get(0).cost().perRequest().get(0).requests())
                 .append(" requests of each kind in a row. Redis: the commands the shop sent\n")
                 .append("(`MONITOR`), the round trips (Redis's `total_reads_processed`, less an idle window as long: batched\n")
-                .append("commands arrive in one read) and what the store's Lua script ran inside Redis. Grid: operations on the\n")
+                .append("commands arrive in one read) and what the store's Lua script ran inside Redis. memcached: the commands\n")
+                .append("both nodes counted (`stats`: a get-and-touch counts as TOUCH, a `cas` as SET; each is a round trip, the\n")
+                .append("backup's unwaited `touch` included). Grid: operations on the\n")
                 .append("session map (`LocalMapStats`, all members). *CPU per request*: the same requests again without\n")
-                .append("`MONITOR`, after as many unmeasured ones, what the instances (and Redis) spent on them less what they spend\n")
+                .append("`MONITOR`, after as many unmeasured ones, what the instances (and the store) spent on them less what they spend\n")
                 .append("idle in as long a window: one shopper, so no request shares a read, a write or a wake-up with another, as\n")
                 .append("they do under load.\n\n")
-                .append("| strategy | request | Redis commands sent | Redis round trips | inside the script | grid operations | CPU per request |\n")
+                .append("| strategy | request | store commands sent | store round trips | inside the script | grid operations | CPU per request |\n")
                 .append("|---|---|---|---:|---|---|---:|\n");
         for (StrategyResult result : results) {
             BenchStrategy.Home home = result.strategy().home();
-            boolean redis = home == BenchStrategy.Home.REDIS;
+            String store = home.storeName();
             for (StrategyResult.RequestCost cost : result.cost().perRequest()) {
                 md.append("| ").append(result.strategy().id())
                         .append(" | ").append(cost.kind()).append(": ").append(cost.description())
-                        .append(" | ").append(redis ? perRequest(cost.sent(), cost.requests()) : "–")
-                        .append(" | ").append(redis ? fixed(cost.roundTripsPerRequest(), 2) : "–")
-                        .append(" | ").append(redis ? perRequest(cost.inScripts(), cost.requests()) : "–")
+                        .append(" | ").append(store != null ? perRequest(cost.sent(), cost.requests()) : "–")
+                        .append(" | ").append(store != null ? fixed(cost.roundTripsPerRequest(), 2) : "–")
+                        .append(" | ").append(home == BenchStrategy.Home.REDIS ? perRequest(cost.inScripts(), cost.requests()) : "–")
                         .append(" | ").append(home == BenchStrategy.Home.GRID ? perRequest(cost.gridOperations(), cost.requests()) : "–")
                         .append(" | ").append(fixed(cost.cpuMillis(), 2)).append(" ms")
-                        .append(redis ? " + " + fixed(cost.storeCpuMillis(), 2) + " ms Redis" : "")
+                        .append(store != null ? " + " + fixed(cost.storeCpuMillis(), 2) + " ms " + store : "")
                         .append(" |\n");
             }
         }
@@ -324,7 +326,7 @@ final class Report {
     private static String cpu(StrategyResult result, Mix mix) {
         double instances = mix == Mix.BROWSE ? result.cpu().browseInstances() : result.cpu().shopInstances();
         double store = mix == Mix.BROWSE ? result.cpu().browseStore() : result.cpu().shopStore();
-        return fixed(instances, 2) + " ms" + (store > 0 ? " + " + fixed(store, 2) + " ms Redis" : "");
+        return fixed(instances, 2) + " ms" + (store > 0 ? " + " + fixed(store, 2) + " ms " + result.strategy().home().storeName() : "");
     }
 
     private static LoadPhase.Result phase(StrategyResult result, Mix mix) {
@@ -335,6 +337,7 @@ final class Report {
         return switch (strategy.home()) {
             case REDIS -> "(Redis `MEMORY USAGE`)";
             case GRID -> "(grid entry cost, each backup as much again)";
+            case MEMCACHED -> "(memcached item, on the owner and the backup node)";
             case MEMORY -> "";
         };
     }

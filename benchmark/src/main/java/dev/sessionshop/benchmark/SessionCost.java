@@ -40,9 +40,13 @@ final class SessionCost {
         this.grid = grid;
     }
 
-    /** The CPU of Redis, for a strategy with its sessions there; of nothing otherwise. */
+    /** The CPU of the store (the Redis primary, or both memcached nodes), for a strategy with its sessions there; of nothing otherwise. */
     static CpuMeter storeMeter(BenchStrategy strategy, LocalTopology topology) {
-        return new CpuMeter(strategy.home() == BenchStrategy.Home.REDIS ? List.of(topology.redis().info("server", "process_id")) : List.of());
+        return new CpuMeter(switch (strategy.home()) {
+            case REDIS -> List.of(topology.redis().info("server", "process_id"));
+            case MEMCACHED -> topology.memcached().pids();
+            case MEMORY, GRID -> List.of();
+        });
     }
 
     StrategyResult.Cost measure() {
@@ -119,6 +123,7 @@ final class SessionCost {
             return switch (strategy.home()) {
                 case REDIS -> location.containsKey("redis") ? location.getJsonObject("redis").getJsonNumber("sizeBytes").longValue() : -1;
                 case GRID -> location.containsKey("grid") ? location.getJsonObject("grid").getJsonNumber("entryBytes").longValue() : -1;
+                case MEMCACHED -> location.containsKey("memcached") ? location.getJsonObject("memcached").getJsonNumber("sizeBytes").longValue() : -1;
                 case MEMORY -> -1;
             };
         } catch (IOException e) {
@@ -153,6 +158,15 @@ final class SessionCost {
                 issue(request, n, kind);
                 GridProbe.Totals after = grid.totals(alive);
                 gridOperations = RedisProbe.delta(before.operations(), after.operations());
+            }
+            case MEMCACHED -> {
+                // No MONITOR in memcached: its command counters, both nodes. The store's binary-protocol
+                // client sends each command as a request of its own: one command, one round trip.
+                MemcachedProbe memcached = topology.memcached();
+                Map<String, Long> before = memcached.totals();
+                issue(request, n, kind);
+                sent = MemcachedProbe.commands(before, memcached.totals());
+                roundTrips = sent.values().stream().mapToLong(Long::longValue).sum();
             }
             case MEMORY -> issue(request, n, kind);
         }
@@ -223,6 +237,7 @@ final class SessionCost {
     private long storeBytes() {
         return switch (strategy.home()) {
             case REDIS -> topology.redis().info("memory", "used_memory");
+            case MEMCACHED -> topology.memcached().itemBytes();
             case GRID -> {
                 GridProbe.Totals totals = grid.totals(topology.aliveInstances());
                 yield totals.ownedEntryBytes() + totals.backupEntryBytes();

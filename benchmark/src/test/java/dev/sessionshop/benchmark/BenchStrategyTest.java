@@ -45,7 +45,7 @@ class BenchStrategyTest {
     void theNamesUsersTypeAreTheLaunchers() {
         assertEquals(BenchStrategy.CLUSTERING_STICKY, BenchStrategy.parse("clustering-sticky"));
         assertEquals(BenchStrategy.STICKY_COOKIE, BenchStrategy.parse("sticky-cookie"));
-        assertEquals("sticky, sticky-cookie, clustering, clustering-sticky, external", BenchStrategy.names());
+        assertEquals("sticky, sticky-cookie, clustering, clustering-sticky, external, external-memcached", BenchStrategy.names());
     }
 
     @Test

@@ -35,7 +35,7 @@ class BenchmarkCommandLineTest {
     @Test
     void anUnknownStrategyIsNamed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run("--strategies", "sticky,redis"));
-        assertEquals("unknown strategy: redis (sticky, sticky-cookie, clustering, clustering-sticky, external)", e.getMessage());
+        assertEquals("unknown strategy: redis (sticky, sticky-cookie, clustering, clustering-sticky, external, external-memcached)", e.getMessage());
     }
 
     @Test

@@ -74,12 +74,19 @@ class ComposeFileTest {
                 services.add(name);
             }
         });
-        assertEquals(Set.of("sticky-nginx", "sticky-cookie-nginx", "clustering-nginx", "clustering-sticky-nginx",
-                "external-nginx"), services, "the services that merge the publishing block");
+        Set<String> nginxPerStrategy = new TreeSet<>();
+        for (Strategy strategy : Strategy.values()) {
+            nginxPerStrategy.add(strategy.launcherName() + "-nginx");
+        }
+        assertEquals(nginxPerStrategy, services, "the services that merge the publishing block: one nginx per strategy");
         for (String redis : List.of("external-redis", "external-redis-replica", "external-sentinel-1",
                 "external-sentinel-2", "external-sentinel-3")) {
             assertTrue(blocks.containsKey(redis), redis + " is a service");
             assertEquals(Set.of("*redis"), merges(blocks.get(redis)), redis + " merges only the Redis block");
+        }
+        for (String memcached : List.of("external-memcached-1", "external-memcached-2")) {
+            assertTrue(blocks.containsKey(memcached), memcached + " is a service");
+            assertEquals(Set.of("*memcached"), merges(blocks.get(memcached)), memcached + " merges only the memcached block");
         }
     }
 

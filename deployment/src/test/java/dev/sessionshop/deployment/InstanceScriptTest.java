@@ -54,6 +54,7 @@ class InstanceScriptTest {
                 }
                 assertEquals(routing.equals("route-cookie"), shop2.has("-DjvmRoute=shop-2"), what);
                 assertEquals(home.equals("redis"), shop2.env.containsKey("REDIS_SENTINELS"), what);
+                assertEquals(home.equals("memcached"), shop2.env.containsKey("SHOP_MEMCACHED_NODES"), what);
             }
         }
     }
@@ -83,6 +84,15 @@ class InstanceScriptTest {
     }
 
     /** The store reads its password from a file, and no Redis address from the caller's shell leaks in. */
+    /** Both memcached nodes, in one order on every instance: the store picks a session's owner by position. */
+    @Test
+    void theMemcachedHomeNamesBothNodesOnEachSite() throws Exception {
+        assertEquals("external-memcached-1:11211,external-memcached-2:11211",
+                run("container", "external-memcached", "1").env.get("SHOP_MEMCACHED_NODES"));
+        assertEquals("127.0.0.1:11211,127.0.0.1:11212",
+                run("loopback", "external-memcached", "3").env.get("SHOP_MEMCACHED_NODES"));
+    }
+
     @Test
     void theRedisHomeFindsItsStoreThroughTheSentinelsAndOtherHomesGetNoRedisSettings() throws Exception {
         Instance external = run("container", "external", "1");

@@ -24,11 +24,11 @@ class LauncherCommandLineTest {
 
         assertEquals(0, help.exitCode);
         for (String command : List.of("up <strategy>", "status", "kill <n>", "stop <n>",
-                "start <n>", "down", "logs <n|nginx|redis>", "stop redis", "start redis", "kill redis-primary",
-                "start redis-<n>")) {
+                "start <n>", "down", "logs <n|nginx|redis|memcached>", "stop redis", "start redis", "kill redis-primary",
+                "start redis-<n>", "kill memcached-<n>", "start memcached-<n>")) {
             assertTrue(help.output.contains(command), "help does not mention " + command);
             assertTrue(readme().contains("`" + command.split(" ")[0]), "README does not document " + command);
-            if (command.contains(" redis")) {
+            if (command.contains(" redis") || command.contains(" memcached")) {
                 assertTrue(readme().contains("`" + command), "README does not document " + command);
             }
         }

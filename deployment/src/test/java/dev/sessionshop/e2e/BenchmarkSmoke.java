@@ -46,13 +46,16 @@ final class BenchmarkSmoke {
         assertTrue(report.contains("| " + strategy + " | shop | "), report);
         assertTrue(report.contains("## Failover under load"), report);
         assertTrue(report.contains("## What a session costs"), report);
-        // What each strategy's session-cost part reads from the shop: Redis's MEMORY USAGE and MONITOR, or the
-        // grid's entry cost (/api/session/location) and map statistics (/api/cluster's sessionMap).
+        // What each strategy's session-cost part reads from the shop: Redis's MEMORY USAGE and MONITOR, memcached's
+        // item size (/api/session/location) and command counters (stats: a get-and-touch is a TOUCH), or the grid's
+        // entry cost (/api/session/location) and map statistics (/api/cluster's sessionMap).
         // A switch expression: a home the benchmark learns without this check being told does not compile.
         List<String> costShown = switch (shop.strategy().home()) {
             case REDIS -> List.of(Pattern.quote(" B (Redis `MEMORY USAGE`)"), Pattern.quote("1.00 EVALSHA"));
             case GRID -> List.of(Pattern.quote(" B (grid entry cost"),
                     Pattern.quote("| " + strategy + " | cart change: ") + "[^|]*\\| – \\| – \\| – \\| [0-9.]+ [A-Z]+");
+            case MEMCACHED -> List.of(Pattern.quote(" B (memcached item, on the owner and the backup node)"),
+                    Pattern.quote("| " + strategy + " | read only: ") + "[^|]*\\| [0-9.]+ TOUCH");
             case MEMORY -> List.of(Pattern.quote("| " + strategy + " | – (no store) |"));
         };
         for (String shown : costShown) {

@@ -43,6 +43,7 @@ final class BrowserTour {
                 case MEMORY -> "#location-memory";
                 case GRID -> "#location-owner";
                 case REDIS -> "#location-key";
+                case MEMCACHED -> "#location-backup";
             }), "the " + strategy + " answer is shown");
             browser.screenshot(strategy + "-3-where-is-my-session");
 

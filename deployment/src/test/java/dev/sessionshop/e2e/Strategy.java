@@ -9,11 +9,12 @@ public enum Strategy {
     STICKY_COOKIE("sticky-cookie", true, Home.MEMORY),
     CLUSTERING("clustering", false, Home.GRID),
     CLUSTERING_STICKY("clustering-sticky", true, Home.GRID),
-    EXTERNAL("external", false, Home.REDIS);
+    EXTERNAL("external", false, Home.REDIS),
+    EXTERNAL_MEMCACHED("external-memcached", false, Home.MEMCACHED);
 
     /** Where the session lives. */
     public enum Home {
-        MEMORY, GRID, REDIS
+        MEMORY, GRID, REDIS, MEMCACHED
     }
 
     private final String launcherName;
@@ -40,8 +41,11 @@ public enum Strategy {
         return home;
     }
 
-    /** The session cookie: the store's own with Redis, else Payara's. */
+    /** The session cookie: the project's store's own (Redis or memcached), else Payara's. */
     public String sessionCookie() {
-        return home == Home.REDIS ? "SHOPSESSION" : "JSESSIONID";
+        return switch (home) {
+            case REDIS, MEMCACHED -> "SHOPSESSION";
+            case MEMORY, GRID -> "JSESSIONID";
+        };
     }
 }

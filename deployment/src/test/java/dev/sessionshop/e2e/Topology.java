@@ -169,6 +169,16 @@ public final class Topology {
         launcher.run(Launcher.COMMAND_TIMEOUT, "start", "redis");
     }
 
+    /** {@code deployment/shop kill memcached-n} (external-memcached): SIGKILL memcached node n (1 or 2). */
+    public void killMemcached(int n) {
+        launcher.run(Launcher.COMMAND_TIMEOUT, "kill", "memcached-" + n);
+    }
+
+    /** {@code deployment/shop start memcached-n}: the node comes back on its port, empty (memcached keeps nothing). */
+    public void startMemcached(int n) {
+        launcher.run(Launcher.COMMAND_TIMEOUT, "start", "memcached-" + n);
+    }
+
     /** {@code deployment/shop status}: its exit code (0 all up, 1 something down) and output. */
     public Launcher.Result status() {
         return launcher.exec(Duration.ofMinutes(1), "status");

@@ -22,7 +22,8 @@ import java.util.List;
 
 /**
  * {@code GET /api/session/location}: where the caller's session is kept (this instance's memory, the data
- * grid's owner and backup members, or the Redis key, the primary that holds it and its replicas) and the cluster view. Never creates a session.
+ * grid's owner and backup members, the Redis key with the primary that holds it and its replicas, or the
+ * memcached item with its owner and backup nodes) and the cluster view. Never creates a session.
  */
 @Path("session/location")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,8 +49,9 @@ public class SessionLocationResource {
         if (where.grid() != null) {
             json.add("grid", grid(where.grid()));
         }
-        if (where.redis() != null) {
-            json.add("redis", redis(where.redis()));
+        if (where.store() != null) {
+            json.add(where.store().match(redis -> "redis", memcached -> "memcached"),
+                    where.store().match(SessionLocationResource::redis, SessionLocationResource::memcached));
         }
         return json
                 .add("gridMembers", members(where.gridMembers()))
@@ -89,6 +91,18 @@ public class SessionLocationResource {
         redis.replicas().forEach(replica -> replicas.add(JsonFactory.object()
                 .add("node", replica.node()).add("lagBytes", replica.lagBytes())));
         return json.add("replicas", replicas).build();
+    }
+
+    private static JsonObject memcached(SessionLocation.Memcached memcached) {
+        return JsonFactory.object()
+                .add("key", memcached.key())
+                .add("ttlSeconds", memcached.ttl().toSeconds())
+                .add("sizeBytes", memcached.sizeBytes())
+                .add("owner", memcached.owner())
+                .add("ownerHasIt", memcached.ownerHasIt())
+                .add("backup", memcached.backup())
+                .add("backupHasIt", memcached.backupHasIt())
+                .build();
     }
 
     private static JsonArrayBuilder members(List<GridMember> members) {

@@ -20,7 +20,9 @@ public enum SessionStrategy {
     /** Route in the cookie, data grid behind: requests stay on one instance, the grid's copy is for failover. */
     CLUSTERING_STICKY(Routing.ROUTE_COOKIE, Home.DATA_GRID),
     /** Round robin; the session lives in Redis, through this project's session-store filter. */
-    EXTERNAL(Routing.ROUND_ROBIN, Home.EXTERNAL_STORE);
+    EXTERNAL(Routing.ROUND_ROBIN, Home.REDIS),
+    /** Round robin; the session lives in two memcached nodes, replicated by the same filter (owner + backup). */
+    EXTERNAL_MEMCACHED(Routing.ROUND_ROBIN, Home.MEMCACHED);
 
     /** How nginx picks the instance for a request. */
     public enum Routing {
@@ -38,8 +40,18 @@ public enum SessionStrategy {
         INSTANCE_MEMORY,
         /** Payara's data grid: an owner and a backup copy, on the instances themselves. */
         DATA_GRID,
-        /** A store outside the instances (Redis), reached by every instance. */
-        EXTERNAL_STORE
+        /** Redis outside the instances (primary + replica behind Sentinel), reached by every instance. */
+        REDIS,
+        /** Two memcached nodes outside the instances; the store's client writes each session to both. */
+        MEMCACHED;
+
+        /** Whether the session lives outside the instances, in a store this project's filter reads and writes. */
+        public boolean outsideInstances() {
+            return switch (this) {
+                case INSTANCE_MEMORY, DATA_GRID -> false;
+                case REDIS, MEMCACHED -> true;
+            };
+        }
     }
 
     private final Routing routing;

@@ -9,8 +9,9 @@ import jakarta.servlet.annotation.WebListener;
 import java.util.logging.Logger;
 
 /**
- * Reads the settings once when the application starts and, for the {@code external} strategy, puts the
- * Redis session filter in front of everything else. An unknown strategy stops the deployment with a
+ * Reads the settings once when the application starts and, for a strategy whose sessions live outside the
+ * instances ({@code external}: Redis, {@code external-memcached}: memcached), puts the session store's filter
+ * in front of everything else. An unknown strategy stops the deployment with a
  * message that names the valid ones: a shop silently running the wrong strategy would teach the wrong thing.
  */
 @WebListener
@@ -28,7 +29,8 @@ public class ShopStartup implements ServletContextListener {
         LOG.info(() -> "Session Shop instance " + InstanceIdentity.current().name()
                 + " starts with session strategy " + settings.strategy().id());
         switch (settings.strategy().home()) {
-            case EXTERNAL_STORE -> external = ExternalSessionWiring.install(context, settings);
+            case REDIS -> external = ExternalSessionWiring.redis(context, settings);
+            case MEMCACHED -> external = ExternalSessionWiring.memcached(context, settings);
             case INSTANCE_MEMORY, DATA_GRID -> {
                 // The container's own sessions: nothing to install (the grid's filters switch themselves on).
             }

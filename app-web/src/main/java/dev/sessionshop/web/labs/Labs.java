@@ -168,7 +168,7 @@ public class Labs {
                 + (lost == 1 ? " was" : "s were") + " lost.");
         report.conclude(lost > 0
                 ? "Each request read the cart when it started and wrote its own version back when it ended: the last writer wins, silently."
-                : strategy.home() == SessionStrategy.Home.EXTERNAL_STORE
+                : strategy.home().outsideInstances()
                 ? "The store keeps a version of each session: a request whose cart changed since it read it was refused the write, "
                         + "read the newer cart and added again, on whichever instance it ran."
                 : "On one instance the requests of one session change one object in memory, one after the other.");

@@ -41,13 +41,13 @@ public final class SessionLocator {
                         grid.map(placement -> inGrid(instance, placement, members)).orElseGet(() -> noGrid(instance)),
                         null, grid.orElse(null), null, members);
             }
-            case EXTERNAL_STORE -> {
-                Optional<SessionLocation.Redis> redis = ExternalSessionWiring.storeOf(request.getServletContext())
-                        .flatMap(store -> store.describe(id))
-                        .map(location -> location.match(redisLocation -> redisLocation, memcached -> null));
+            case REDIS, MEMCACHED -> {
+                Optional<SessionLocation> stored = ExternalSessionWiring.storeOf(request.getServletContext())
+                        .flatMap(store -> store.describe(id));
                 yield new SessionWhereabouts(instance, strategy.id(), id,
-                        redis.map(SessionLocator::inRedis).orElse("This session has no key in Redis (any more)."),
-                        null, null, redis.orElse(null), members);
+                        stored.map(location -> location.match(SessionLocator::inRedis, SessionLocator::inMemcached))
+                                .orElse("This session is not in the store (any more)."),
+                        null, null, stored.orElse(null), members);
             }
         };
     }
@@ -92,5 +92,17 @@ public final class SessionLocator {
                         + " (replicated asynchronously), which Sentinel promotes if the primary fails.";
         return "Your session is the Redis hash " + location.key() + " on " + location.node() + ", the primary."
                 + copies + " No instance keeps it in memory: every request reads it from Redis.";
+    }
+
+    static String inMemcached(SessionLocation.Memcached location) {
+        String owner = location.ownerHasIt()
+                ? location.owner() + " (its owner, chosen from the session id) holds it"
+                : location.owner() + " (its owner, chosen from the session id) does not hold it right now (down, or it lost the item)";
+        String backup = location.backupHasIt()
+                ? location.backup() + " holds the copy the store writes with every change"
+                : location.backup() + ", which should hold the copy, does not";
+        return "Your session is the memcached item " + location.key() + ", " + location.sizeBytes() + " bytes. " + owner + "; "
+                + backup + ". Memcached does not replicate: the shop's store writes both. "
+                + "No instance keeps it in memory: every request reads it from the owner, or from the backup when the owner fails.";
     }
 }

@@ -1,6 +1,10 @@
 package dev.sessionshop.web.session;
 
+import dev.sessionshop.session.SessionBackend;
+import dev.sessionshop.session.SessionSettings;
 import dev.sessionshop.session.SessionStoreFilter;
+import dev.sessionshop.session.memcached.MemcachedSessionConfig;
+import dev.sessionshop.session.memcached.MemcachedSessionStore;
 import dev.sessionshop.session.redis.RedisSessionConfig;
 import dev.sessionshop.session.redis.RedisSessionStore;
 import dev.sessionshop.web.config.RedisSettings;
@@ -16,15 +20,17 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Installs the Redis-backed session for the {@code external} strategy: the session-store filter wraps
- * every request before the shop's own filters run, so {@code request.getSession()} anywhere in the shop
- * returns the session kept in Redis, and the container's own session is never created.
+ * Installs the session store for a strategy whose sessions live outside the instances (Redis for
+ * {@code external}, memcached for {@code external-memcached}): the store's filter wraps every request
+ * before the shop's own filters run, so {@code request.getSession()} anywhere in the shop returns the
+ * session kept in the store, and the container's own session is never created. Only the backend differs:
+ * the filter, the cookie, the allow-list and the 503 page are the same for both.
  */
 public final class ExternalSessionWiring implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ExternalSessionWiring.class.getName());
 
-    /** What may be read back from Redis: the shop's own values and the JDK types they are made of. */
+    /** What may be read back from the store: the shop's own values and the JDK types they are made of. */
     static final String[] ALLOWED_CLASSES = {
         "dev.sessionshop.**", "java.lang.*", "java.util.*", "java.time.*", "java.math.*"
     };
@@ -37,25 +43,41 @@ public final class ExternalSessionWiring implements AutoCloseable {
      */
     static final String FORCE_SECURE_COOKIE = "shop.session.force-secure-cookie";
 
-    private final RedisSessionStore store;
+    private final SessionBackend store;
 
-    private ExternalSessionWiring(RedisSessionStore store) {
+    private ExternalSessionWiring(SessionBackend store) {
         this.store = store;
     }
 
-    public static ExternalSessionWiring install(ServletContext context, ShopSettings settings) {
+    /** The {@code external} strategy: sessions in Redis, found directly or through its Sentinels. */
+    public static ExternalSessionWiring redis(ServletContext context, ShopSettings settings) {
         RedisSettings redis = RedisSettings.fromConfig();
-        RedisSessionConfig.Builder config = RedisSessionConfig.builder()
-                .maxInactiveInterval(settings.sessionTimeout())
-                .allowedClasses(ALLOWED_CLASSES)
-                .forceSecureCookie(ConfigProvider.getConfig().getOptionalValue(FORCE_SECURE_COOKIE, Boolean.class).orElse(false))
-                .password(redis.password());
+        RedisSessionConfig.Builder config = common(RedisSessionConfig.builder(), settings).password(redis.password());
         if (redis.viaSentinel()) {
             config.sentinels(redis.master(), redis.sentinels());
         } else {
             config.redisUri(redis.uri());
         }
-        RedisSessionStore store = RedisSessionStore.start(config.build());
+        return install(context, RedisSessionStore.start(config.build()), "Redis: " + redis.describe());
+    }
+
+    /**
+     * The {@code external-memcached} strategy: sessions in two memcached nodes, each written to its owner
+     * node and a backup on the other ({@code SHOP_MEMCACHED_NODES}, {@code SHOP_MEMCACHED_TIMEOUT_MS}).
+     */
+    public static ExternalSessionWiring memcached(ServletContext context, ShopSettings settings) {
+        MemcachedSessionConfig config = common(MemcachedSessionConfig.fromEnvironment(), settings).build();
+        return install(context, MemcachedSessionStore.start(config), "memcached: " + config);
+    }
+
+    /** What every backend's settings share: the shop's timeout, its allow-list and the cookie's Secure rule. */
+    private static <B extends SessionSettings.Builder<B>> B common(B builder, ShopSettings settings) {
+        return builder.maxInactiveInterval(settings.sessionTimeout())
+                .allowedClasses(ALLOWED_CLASSES)
+                .forceSecureCookie(ConfigProvider.getConfig().getOptionalValue(FORCE_SECURE_COOKIE, Boolean.class).orElse(false));
+    }
+
+    private static ExternalSessionWiring install(ServletContext context, SessionBackend store, String where) {
         SessionStoreFilter filter = new SessionStoreFilter(store, (request, response, cause) -> {
             request.setAttribute(SessionPanel.STORE_DOWN, Boolean.TRUE);
             // The filter reset the response, headers included; say who answered all the same.
@@ -64,18 +86,18 @@ public final class ExternalSessionWiring implements AutoCloseable {
                     "The session store is not reachable right now, so your cart cannot be read. "
                             + "Please try again in a few seconds.");
         });
-        FilterRegistration.Dynamic registration = context.addFilter("redisSessionFilter", filter);
-        // isMatchAfter=false: before the filters of web.xml, so they already see the Redis session.
+        FilterRegistration.Dynamic registration = context.addFilter("sessionStoreFilter", filter);
+        // isMatchAfter=false: before the filters of web.xml, so they already see the store's session.
         registration.addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), false, "/*");
         registration.setAsyncSupported(true);
-        LOG.info(() -> "Sessions are kept in Redis: " + redis.describe());
+        LOG.info(() -> "Sessions are kept in " + where);
         ExternalSessionWiring wiring = new ExternalSessionWiring(store);
         context.setAttribute(ATTRIBUTE, wiring);
         return wiring;
     }
 
-    /** The Redis store when the {@code external} strategy is on, for pages that show where a session is. */
-    public static Optional<RedisSessionStore> storeOf(ServletContext context) {
+    /** The session store when a strategy keeps sessions outside the instances, for pages that show where a session is. */
+    public static Optional<SessionBackend> storeOf(ServletContext context) {
         return context.getAttribute(ATTRIBUTE) instanceof ExternalSessionWiring wiring
                 ? Optional.of(wiring.store) : Optional.empty();
     }

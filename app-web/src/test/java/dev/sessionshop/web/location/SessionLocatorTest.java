@@ -1,6 +1,7 @@
 package dev.sessionshop.web.location;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sessionshop.session.SessionLocation;
 import java.time.Duration;
@@ -58,5 +59,27 @@ class SessionLocatorTest {
         assertEquals("Your session is the Redis hash shop:session:abc on 127.0.0.1:6379, the primary. It has no replica: "
                 + "that node holds the only copy. No instance keeps it in memory: every request reads it from Redis.",
                 SessionLocator.inRedis(redis));
+    }
+
+    @Test
+    void memcachedSentenceNamesTheOwnerAndTheBackupWithItsCopy() {
+        SessionLocation.Memcached item = new SessionLocation.Memcached("shop:session:abc", "127.0.0.1:11212", true,
+                "127.0.0.1:11211", true, 1187, Duration.ofMinutes(30));
+
+        assertEquals("Your session is the memcached item shop:session:abc, 1187 bytes. 127.0.0.1:11212 (its owner, chosen "
+                + "from the session id) holds it; 127.0.0.1:11211 holds the copy the store writes with every change. "
+                + "Memcached does not replicate: the shop's store writes both. No instance keeps it in memory: every request "
+                + "reads it from the owner, or from the backup when the owner fails.", SessionLocator.inMemcached(item));
+    }
+
+    @Test
+    void memcachedSentenceSaysWhenTheOwnerLostIt() {
+        SessionLocation.Memcached item = new SessionLocation.Memcached("shop:session:abc", "127.0.0.1:11211", false,
+                "127.0.0.1:11212", true, 1187, Duration.ofMinutes(30));
+
+        String sentence = SessionLocator.inMemcached(item);
+
+        assertTrue(sentence.contains("127.0.0.1:11211 (its owner, chosen from the session id) does not hold it right now"), sentence);
+        assertTrue(sentence.contains("127.0.0.1:11212 holds the copy"), sentence);
     }
 }
