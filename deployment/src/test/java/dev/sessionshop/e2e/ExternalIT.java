@@ -1,18 +1,12 @@
 package dev.sessionshop.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sessionshop.e2e.Carts.Session;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -27,7 +21,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExternalIT implements SessionContract {
 
-    private static final String SESSION_MESSAGE = "The session store is not reachable right now";
     private static ShopClient shopper;
     /** The instance lab 5 killed, restarted by the next test. */
     private static int killed;
@@ -58,55 +51,25 @@ class ExternalIT implements SessionContract {
     @Test
     @Order(21)
     void lab1InPlaceChangeIsLostEvenOnTheServingInstance(Topology shop) {
-        LabRuns.Findings lab = ReplicatedSessions.inPlaceLab(shop);
-
-        assertFalse(lab.flag("inPlaceChangeReachedOtherInstance"), "nobody told the session it changed: " + lab);
-        assertFalse(lab.flag("inPlaceChangeKeptOnServingInstance"), "every request reads Redis afresh: " + lab);
-        assertFalse(lab.flag("inPlaceChangeTravelledWithAnotherAttribute"),
-                "the store writes only the attributes that were set: " + lab);
+        StoreSessions.inPlaceChangeIsLostEvenOnTheServingInstance(shop);
     }
 
     @Test
     @Order(22)
     void lab2ConcurrentRequestsOfOneSessionOnThreeInstancesLoseNoUpdate(Topology shop) {
-        LabRuns.Findings lab = LabRuns.run(shop, "concurrent");
-
-        assertEquals(LabRuns.CONCURRENT_REQUESTS, lab.number("acknowledged"), lab.toString());
-        assertEquals(0, lab.number("lostUpdates"), "a write that read an older version is applied again: " + lab);
-        assertEquals(1 + LabRuns.CONCURRENT_REQUESTS, lab.number("finalQuantity"), lab.toString());
-        assertTrue(lab.flag("instancesAgree"), "one store: every instance reads the same cart: " + lab);
+        StoreSessions.concurrentRequestsOnThreeInstancesLoseNoUpdate(shop);
     }
 
     @Test
     @Order(25)
     void concurrentAdditionsOfOneShopperThroughNginxAllLand(Topology shop) {
-        // given: one shopper (one cookie jar) with a cart
-        ShopClient client = shop.client();
-        String addOne = "{\"productId\": \"kettle\", \"quantity\": 1}";
-        assertEquals(200, client.postJson("api/cart/items", addOne).status());
-
-        // when: thirty additions at once, which nginx spreads over the three instances
-        int additions = 30;
-        List<CompletableFuture<ShopClient.Reply>> burst = IntStream.range(0, additions)
-                .mapToObj(i -> CompletableFuture.supplyAsync(() -> client.postJson("api/cart/items", addOne))).toList();
-        List<ShopClient.Reply> replies = burst.stream().map(CompletableFuture::join).toList();
-
-        // then: every one was acknowledged and every one is in the cart
-        replies.forEach(reply -> assertEquals(200, reply.status(), reply.body()));
-        assertTrue(replies.stream().map(ShopClient.Reply::instance).distinct().count() > 1, "spread over the instances");
-        assertEquals(1 + additions, Carts.session(client).itemCount(), "no addition lost");
+        StoreSessions.concurrentAdditionsOfOneShopperAllLand(shop);
     }
 
     @Test
     @Order(23)
     void lab3ThereIsNoVersionCookieAndNoStaleCopy(Topology shop) {
-        LabRuns.Findings lab = LabRuns.run(shop, "version-cookie");
-
-        assertTrue(lab.flag("otherInstanceHasTheSession"), lab.toString());
-        assertFalse(lab.flag("versionCookieIssued"), lab.toString());
-        assertFalse(lab.flag("staleWithoutVersionCookie"), "every request reads Redis: " + lab);
-        assertTrue(lab.flag("freshWithCurrentCookies"), lab.toString());
-        assertTrue(lab.flag("lastChangeSurvived"), lab.toString());
+        StoreSessions.noVersionCookieAndNoStaleCopy(shop);
     }
 
     @Test
@@ -134,29 +97,7 @@ class ExternalIT implements SessionContract {
     @Test
     @Order(50)
     void withRedisDownTheShopAnswers503AndRecoversWhenRedisReturns(Topology shop) {
-        shop.stopRedis();
-
-        ShopClient.Reply json = shopper.getJson("api/cart");
-        assertEquals(503, json.status(), json.body());
-        assertTrue(json.json().getString("detail").startsWith(SESSION_MESSAGE), json.body());
-        ShopClient.Reply page = shopper.get("cart");
-        assertEquals(503, page.status());
-        assertTrue(page.body().contains(SESSION_MESSAGE), page.body());
-        assertTrue(!page.body().contains("Exception"), "no stack trace: " + page.body());
-        assertEquals(200, shopper.getJson("api/products").status(), "what needs no session still works");
-
-        shop.startRedis();
-
-        // Redis kept nothing (no persistence in the demo): the shop serves again, with a fresh session,
-        // and no instance was restarted.
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        int status;
-        while ((status = shopper.getJson("api/cart").status()) != 200 && Instant.now().isBefore(deadline)) {
-            StickyIT.sleepBriefly();
-        }
-        assertEquals(200, status, "the shop recovers by itself");
-        assertEquals(200, shopper.get("").status());
-        assertEquals(0, shop.status().exitCode(), shop.status().output());
+        StoreSessions.storeDownIs503AndTheShopRecoversByItself(shop, shopper, shop::stopRedis, shop::startRedis);
     }
 
     @Test

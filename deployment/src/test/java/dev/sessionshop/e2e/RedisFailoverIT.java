@@ -49,7 +49,7 @@ class RedisFailoverIT {
      * wrong (a whole cart lost, say, shows up as dozens).
      */
     private static final int LOST_WRITES_BOUND = 5;
-    private static final String SESSION_MESSAGE = "The session store is not reachable right now";
+    private static final String SESSION_MESSAGE = StoreSessions.SESSION_MESSAGE;
 
     @Test
     void cartsSurviveTheCrashOfTheRedisPrimaryAndTheOldPrimaryRejoinsAsReplica(Topology shop) throws Exception {
