@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A loopback relay between the store and Redis that can cut the connection in the middle of what the
  * client sends, the way a network does: after the first complete command of the client's next write
- * (the rest never arrives), or before any of it. Afterwards it either relays new connections again or
+ * (it reaches Redis, the rest and every reply never do), or before any of it. Afterwards it either relays new connections again or
  * refuses them, so a test can tell what the client re-sends on its own.
  */
 final class CuttingProxy implements AutoCloseable {
@@ -106,11 +106,13 @@ final class CuttingProxy implements AutoCloseable {
                     if (end < 0) {
                         continue; // the first command is not complete yet
                     }
-                    out.write(bytes, 0, end);
-                    out.flush();
+                    // The client's side first: whatever Redis answers to what gets through can then never
+                    // reach the client (a reply relayed in between would make the cut a race with Redis).
                     armed = null;
                     refusing = refuseAfterCut;
                     client.close();
+                    out.write(bytes, 0, end);
+                    out.flush();
                     redis.close();
                     cutDone.countDown();
                     return;
