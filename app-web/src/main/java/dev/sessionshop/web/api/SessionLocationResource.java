@@ -94,15 +94,15 @@ public class SessionLocationResource {
     }
 
     private static JsonObject memcached(SessionLocation.Memcached memcached) {
-        return JsonFactory.object()
+        JsonObjectBuilder json = JsonFactory.object()
                 .add("key", memcached.key())
                 .add("ttlSeconds", memcached.ttl().toSeconds())
                 .add("sizeBytes", memcached.sizeBytes())
                 .add("owner", memcached.owner())
-                .add("ownerHasIt", memcached.ownerHasIt())
-                .add("backup", memcached.backup())
-                .add("backupHasIt", memcached.backupHasIt())
-                .build();
+                .add("ownerHasIt", memcached.ownerHasIt());
+        // No backup node when the store is given one node only (the shop always gives it two).
+        ApiJson.nullable(json, "backup", memcached.backup());
+        return json.add("backupHasIt", memcached.backupHasIt()).build();
     }
 
     private static JsonArrayBuilder members(List<GridMember> members) {
