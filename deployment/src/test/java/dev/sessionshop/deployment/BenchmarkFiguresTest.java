@@ -24,6 +24,8 @@ class BenchmarkFiguresTest {
     private static final String PAGE = "docs/06-the-three-compared.md";
     private static final String REPORT = "docs/benchmark/README.md";
     private static final String THROUGHPUT_ROW = "requests/s, *browse* / *shop*";
+    private static final String ROUTING_REPORT = "docs/benchmark/routing/README.md";
+    private static final String CLUSTERING_PAGE = "docs/03-session-clustering.md";
 
     @Test
     void pageSixHasAColumnForEachStrategyTheReportMeasured() throws IOException {
@@ -62,6 +64,21 @@ class BenchmarkFiguresTest {
             String shop = ratio(report, strategy, "shop");
             assertTrue(cells.get(i).contains("(" + browse + " / " + shop + " ×)"), PAGE + ", " + strategy
                     + ": the report has " + browse + " / " + shop + " ×, the page says: " + cells.get(i));
+        }
+    }
+
+    /**
+     * Page 3 quotes the routing comparison (docs/benchmark/routing/README.md: sticky, clustering and
+     * clustering-sticky in one run) as "`clustering-sticky` 0.70 / 0.72 × sticky": the report's browse and
+     * shop ratios for both grid strategies.
+     */
+    @Test
+    void pageThreeQuotesTheRoutingReportsRatios() throws IOException {
+        String report = DocsGuardTest.read(ROUTING_REPORT);
+        String page = DocsGuardTest.read(CLUSTERING_PAGE);
+        for (String strategy : List.of("clustering", "clustering-sticky")) {
+            String quoted = "`" + strategy + "` " + ratio(report, strategy, "browse") + " / " + ratio(report, strategy, "shop") + " × sticky";
+            assertTrue(page.contains(quoted), CLUSTERING_PAGE + " should say " + quoted + ", as " + ROUTING_REPORT + " measured");
         }
     }
 
