@@ -95,7 +95,7 @@ final class CurrentSession {
             // No cookie, or one that is not an id we could have issued: no call to the store at all.
             return null;
         }
-        Optional<SessionBackend.StoredSession> stored = store.backend().load(requestedId);
+        Optional<SessionBackend.StoredSession> stored = store.backend().load(requestedId, SessionBackend.Read.REQUEST);
         if (stored.isEmpty()) {
             LOG.log(Level.FINE, "No session {0} in the store (expired, invalidated or forged)", SessionIds.forLog(requestedId));
             return null;

@@ -23,8 +23,23 @@ public interface SessionBackend extends AutoCloseable {
      * The session, with its last-access time and TTL refreshed in the store (one round trip where the
      * store allows it); empty when there is none. A forged id must not create anything. The returned
      * {@code lastAccessedTime} is the one from before this read, as {@code getLastAccessedTime()} wants.
+     * A store may refresh lazily (Redis: only once the TTL has run down by a slice of the timeout), as
+     * long as a session never expires sooner than its timeout after the last request that read it.
+     *
+     * @param read {@link Read#REQUEST} for a request's first read, which a {@link #countsRequests() counting}
+     *             store counts in the same step; {@link Read#RELOAD} for the same request reading again
      */
-    Optional<StoredSession> load(String sessionId);
+    Optional<StoredSession> load(String sessionId, Read read);
+
+    /**
+     * Whether {@link #load} counts the requests that read a session, in the read itself (no write of its
+     * own): then {@link StoredSession#requestCount()} is that count, this request included, and a new
+     * session starts at 1. A store that cannot count in a read (Memcached: a read is a get-and-touch)
+     * answers false and leaves counting to the application.
+     */
+    default boolean countsRequests() {
+        return false;
+    }
 
     /**
      * Writes one request's changes, atomically as seen by other readers, and applies the TTL
@@ -56,6 +71,14 @@ public interface SessionBackend extends AutoCloseable {
     @Override
     void close();
 
+    /** Why a session is read: see {@link #load}. */
+    enum Read {
+        /** A request's first read of the session: counted where the store counts. */
+        REQUEST,
+        /** The same request reading it again (after a conflicting write): not counted twice. */
+        RELOAD
+    }
+
     /** How a write treats what the store holds: see {@link #write}. */
     enum WriteMode {
         CREATE, UPDATE, CHECKED
@@ -70,12 +93,20 @@ public interface SessionBackend extends AutoCloseable {
      *
      * @param maxInactiveInterval seconds; zero or less: never expires
      * @param version             incremented by every write; what a checked write compares
+     * @param requestCount        requests that read the session, the current one included, where the store
+     *                            {@link #countsRequests() counts}; 0 otherwise
      */
     record StoredSession(long creationTime, long lastAccessedTime, int maxInactiveInterval, long version,
-                         Map<String, byte[]> attributes) {
+                         Map<String, byte[]> attributes, long requestCount) {
 
         public StoredSession {
             attributes = Map.copyOf(attributes);
+        }
+
+        /** A session as a store that does not count requests holds it. */
+        public StoredSession(long creationTime, long lastAccessedTime, int maxInactiveInterval, long version,
+                             Map<String, byte[]> attributes) {
+            this(creationTime, lastAccessedTime, maxInactiveInterval, version, attributes, 0);
         }
     }
 

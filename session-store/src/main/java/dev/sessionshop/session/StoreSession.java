@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -36,7 +37,7 @@ import java.util.logging.Logger;
  * synchronized because an application may touch the session from an async thread; calls into
  * {@link CurrentSession} happen outside this object's lock.
  */
-final class StoreSession implements VersionedSession {
+final class StoreSession implements VersionedSession, CountedSession {
 
     private static final Logger LOG = Logger.getLogger(StoreSession.class.getName());
 
@@ -46,6 +47,8 @@ final class StoreSession implements VersionedSession {
     private long creationTime;
     private long lastAccessedTime;
     private int maxInactiveInterval;
+    /** Requests that read the session, this one included, as the store counted them; 0 when it does not count. */
+    private long requestCount;
     /** The stored version this request read or last wrote; every write increments it. 0 before the first write. */
     private long version;
     /** Serialized values as the store holds them (as read, or as this request last wrote them). */
@@ -79,6 +82,7 @@ final class StoreSession implements VersionedSession {
         session.creationTime = now;
         session.lastAccessedTime = now;
         session.maxInactiveInterval = maxInactiveInterval;
+        session.requestCount = owner.store().backend().countsRequests() ? 1 : 0;
         return session;
     }
 
@@ -97,6 +101,7 @@ final class StoreSession implements VersionedSession {
         creationTime = session.creationTime();
         maxInactiveInterval = session.maxInactiveInterval();
         version = session.version();
+        requestCount = session.requestCount();
         stored.clear();
         values.clear();
         unreadable.clear();
@@ -121,6 +126,11 @@ final class StoreSession implements VersionedSession {
     public synchronized long getLastAccessedTime() {
         checkValid("getLastAccessedTime");
         return lastAccessedTime;
+    }
+
+    @Override
+    public synchronized OptionalLong requestCount() {
+        return owner.store().backend().countsRequests() ? OptionalLong.of(requestCount) : OptionalLong.empty();
     }
 
     @Override
@@ -333,7 +343,7 @@ final class StoreSession implements VersionedSession {
 
     /** After a conflict: the stored state replaces this request's (its unsaved changes are dropped). */
     private boolean reload() {
-        var reloaded = owner.store().backend().load(id);
+        var reloaded = owner.store().backend().load(id, SessionBackend.Read.RELOAD);
         if (reloaded.isEmpty()) {
             return false;
         }

@@ -19,6 +19,14 @@ public interface BackendProbe {
     /** Time left before the store expires the session, in milliseconds; -1 when it never expires, -2 when absent. */
     long ttlMillis(String sessionId);
 
+    /**
+     * How much longer than its timeout the store may keep a session after a read or write: the slice a
+     * lazily renewing store adds (Redis), zero for a store that renews to exactly the timeout.
+     */
+    default Duration ttlSlack(Duration timeout) {
+        return Duration.ZERO;
+    }
+
     /** Shortens (or lengthens) the session's TTL behind the store's back. */
     void expireIn(String sessionId, Duration ttl);
 

@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public interface SessionBehaviourContract extends StoreContract {
 
     @Test
-    default void aNewSessionIsStoredWithTtlEqualToMaxInactiveInterval() throws Exception {
+    default void aNewSessionIsStoredWithTtlOfItsMaxInactiveInterval() throws Exception {
         browser().set("cart", "book");
 
         String id = browser().sessionCookie;
@@ -43,7 +43,8 @@ public interface SessionBehaviourContract extends StoreContract {
         assertEquals("book", AttributeSerializerTest.javaDeserialize(probe().stored(id, "cart")));
         assertEquals(1, probe().version(id), "the first write");
         long ttl = probe().ttlMillis(id);
-        assertTrue(ttl > Duration.ofMinutes(29).toMillis() && ttl <= Duration.ofMinutes(30).toMillis(), "TTL " + ttl);
+        Duration timeout = Duration.ofMinutes(30);
+        assertTrue(ttl > timeout.minusMinutes(1).toMillis() && ttl <= timeout.plus(probe().ttlSlack(timeout)).toMillis(), "TTL " + ttl);
     }
 
     @Test
@@ -328,11 +329,12 @@ public interface SessionBehaviourContract extends StoreContract {
         browser().set("cart", "book");
         browser().get((req, res) -> req.getSession().setMaxInactiveInterval(60));
         String id = browser().sessionCookie;
-        assertTrue(probe().ttlMillis(id) <= 60_000 && probe().ttlMillis(id) > 50_000, "TTL " + probe().ttlMillis(id));
+        long most = 60_000 + probe().ttlSlack(Duration.ofSeconds(60)).toMillis();
+        assertTrue(probe().ttlMillis(id) <= most && probe().ttlMillis(id) > 50_000, "TTL " + probe().ttlMillis(id));
 
         probe().expireIn(id, Duration.ofSeconds(10));
         assertEquals("book", browser().read("cart"));
-        assertTrue(probe().ttlMillis(id) > 50_000 && probe().ttlMillis(id) <= 60_000, "reads refresh to the session's own interval");
+        assertTrue(probe().ttlMillis(id) > 50_000 && probe().ttlMillis(id) <= most, "reads refresh to the session's own interval");
         AtomicReference<Integer> interval = new AtomicReference<>();
         browser().get((req, res) -> interval.set(req.getSession(false).getMaxInactiveInterval()));
         assertEquals(60, interval.get());

@@ -104,7 +104,7 @@ public final class MemcachedSessionStore implements SessionBackend {
      * (not the default) costs one more touch, as get-and-touch is sent before the item says its interval.
      */
     @Override
-    public Optional<StoredSession> load(String sessionId) {
+    public Optional<StoredSession> load(String sessionId, Read read) {
         int ttl = config.settings().maxInactiveSeconds();
         Found found = find(sessionId, ttl);
         if (found == null) {

@@ -11,6 +11,10 @@ import java.util.Objects;
 public final class RedisSessionConfig {
 
     static final String DEFAULT_KEY_PREFIX = "shop:session:";
+    /** The default {@link #ttlRefreshPercent()}: a 30-minute session's TTL is renewed at most every 3 minutes. */
+    public static final int DEFAULT_TTL_REFRESH_PERCENT = 10;
+    /** The largest {@link #ttlRefreshPercent()}: beyond it a session could outlive its timeout by more than half. */
+    public static final int MAX_TTL_REFRESH_PERCENT = 50;
 
     private final SessionSettings settings;
     private final String redisUri;
@@ -18,6 +22,7 @@ public final class RedisSessionConfig {
     private final String sentinelMaster;
     private final char[] password;
     private final String keyPrefix;
+    private final int ttlRefreshPercent;
 
     private RedisSessionConfig(Builder builder, SessionSettings settings) {
         this.settings = settings;
@@ -33,6 +38,11 @@ public final class RedisSessionConfig {
             sentinels.forEach(RedisSessionConfig::requireHostAndPort);
         }
         this.keyPrefix = Objects.requireNonNull(builder.keyPrefix, "keyPrefix");
+        if (builder.ttlRefreshPercent < 0 || builder.ttlRefreshPercent > MAX_TTL_REFRESH_PERCENT) {
+            throw new IllegalArgumentException("the TTL refresh slice is a percentage of the timeout from 0 to "
+                    + MAX_TTL_REFRESH_PERCENT + ", not " + builder.ttlRefreshPercent);
+        }
+        this.ttlRefreshPercent = builder.ttlRefreshPercent;
     }
 
     public static Builder builder() {
@@ -68,6 +78,24 @@ public final class RedisSessionConfig {
         return keyPrefix;
     }
 
+    /**
+     * How lazily a read renews a session's TTL, in percent of its timeout. A read renews it only once it
+     * has run down below the full timeout, and then sets it to the timeout plus this slice; in between a
+     * read writes nothing for the TTL (no {@code PEXPIRE}, no {@code lastAccessedTime}), so there is less to
+     * replicate. A session therefore expires between its timeout and its timeout plus the slice after the
+     * last request, never sooner, and {@code getLastAccessedTime()} is the time of the last renewal, up to
+     * a slice older than the previous request. 0: every read renews, to exactly the timeout.
+     */
+    public int ttlRefreshPercent() {
+        return ttlRefreshPercent;
+    }
+
+    /** The TTL a read or write sets for a session with this timeout (seconds, positive), in milliseconds. */
+    long ttlMillis(int maxInactiveSeconds) {
+        long timeout = maxInactiveSeconds * 1000L;
+        return timeout + timeout * ttlRefreshPercent / 100;
+    }
+
     public Duration commandTimeout() {
         return settings.commandTimeout();
     }
@@ -80,7 +108,8 @@ public final class RedisSessionConfig {
     public String toString() {
         // The URI may carry a password (redis://:secret@host): never print it.
         return "RedisSessionConfig[" + (sentinels.isEmpty() ? "" : "sentinels=" + sentinels + ", master=" + sentinelMaster + ", ")
-                + "password=" + (password == null ? "none" : "***") + ", keyPrefix=" + keyPrefix + ", " + settings + "]";
+                + "password=" + (password == null ? "none" : "***") + ", keyPrefix=" + keyPrefix
+                + ", ttlRefreshPercent=" + ttlRefreshPercent + ", " + settings + "]";
     }
 
     private static String requireText(String value, String name) {
@@ -105,6 +134,7 @@ public final class RedisSessionConfig {
         private String sentinelMaster;
         private String password;
         private String keyPrefix = DEFAULT_KEY_PREFIX;
+        private int ttlRefreshPercent = DEFAULT_TTL_REFRESH_PERCENT;
 
         private Builder() {
         }
@@ -144,6 +174,12 @@ public final class RedisSessionConfig {
 
         public Builder keyPrefix(String keyPrefix) {
             this.keyPrefix = keyPrefix;
+            return this;
+        }
+
+        /** See {@link RedisSessionConfig#ttlRefreshPercent()}; from 0 to {@value RedisSessionConfig#MAX_TTL_REFRESH_PERCENT}. */
+        public Builder ttlRefreshPercent(int percent) {
+            this.ttlRefreshPercent = percent;
             return this;
         }
 

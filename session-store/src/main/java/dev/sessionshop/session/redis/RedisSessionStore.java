@@ -149,20 +149,31 @@ public final class RedisSessionStore implements SessionBackend {
         return config.settings().maxInactiveSeconds();
     }
 
-    /** One round trip: the session's fields, with lastAccessedTime and TTL refreshed; empty if no such key. */
+    /**
+     * One round trip: the session's fields, the request counted (unless {@code read} is a reload) and the TTL
+     * renewed when it is due; empty if no such key. See {@link SessionScripts#READ}.
+     */
     @Override
-    public Optional<StoredSession> load(String sessionId) {
+    public Optional<StoredSession> load(String sessionId, Read read) {
         String[] keys = {key(sessionId)};
-        byte[][] args = {SessionHash.number(System.currentTimeMillis()), SessionHash.number(defaultMaxInactiveSeconds())};
+        byte[][] args = {SessionHash.number(System.currentTimeMillis()), SessionHash.number(defaultMaxInactiveSeconds()),
+                SessionHash.number(config.ttlRefreshPercent()), SessionHash.number(read == Read.REQUEST ? 1 : 0)};
         List<Object> reply = script("load", SessionScripts.READ, SessionScripts.READ_SHA, ScriptOutputType.MULTI, keys, args);
-        if (reply == null || reply.isEmpty()) {
+        if (reply == null || reply.size() != 2 || !(reply.get(0) instanceof List<?> fields)) {
             return Optional.empty();
         }
         Map<String, byte[]> hash = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < reply.size(); i += 2) {
-            hash.put(new String((byte[]) reply.get(i), StandardCharsets.UTF_8), (byte[]) reply.get(i + 1));
+        for (int i = 0; i + 1 < fields.size(); i += 2) {
+            hash.put(new String((byte[]) fields.get(i), StandardCharsets.UTF_8), (byte[]) fields.get(i + 1));
         }
-        return Optional.of(SessionHash.toSession(hash, defaultMaxInactiveSeconds()));
+        long requestCount = reply.get(1) instanceof Long count ? count : 0;
+        return Optional.of(SessionHash.toSession(hash, defaultMaxInactiveSeconds(), requestCount));
+    }
+
+    /** Redis counts a session's requests in its read script. */
+    @Override
+    public boolean countsRequests() {
+        return true;
     }
 
     /**
@@ -181,7 +192,7 @@ public final class RedisSessionStore implements SessionBackend {
         List<byte[]> args = new ArrayList<>(4 + 2 * fields.size() + deletedFields.size());
         args.add(SessionScripts.argument(mode));
         args.add(SessionHash.number(expectedVersion));
-        args.add(SessionHash.number(maxInactiveSeconds > 0 ? maxInactiveSeconds * 1000L : 0));
+        args.add(SessionHash.number(maxInactiveSeconds > 0 ? config.ttlMillis(maxInactiveSeconds) : 0));
         args.add(SessionHash.number(fields.size()));
         fields.forEach((field, value) -> {
             args.add(field.getBytes(StandardCharsets.UTF_8));

@@ -19,6 +19,8 @@ final class SessionHash {
     static final String MAX_INACTIVE_INTERVAL = "maxInactiveInterval";
     /** Incremented by every write (the write script); what a checked write compares. */
     static final String VERSION = "version";
+    /** Requests that read the session, counted by the read script; a new session starts at 1. */
+    static final String REQUESTS = "requests";
     static final String ATTRIBUTE_PREFIX = "attr:";
 
     private SessionHash() {
@@ -56,7 +58,7 @@ final class SessionHash {
      * The session in a hash the read script returned. A damaged metadata field falls back: last access to
      * now, creation to the last access, the interval to the default, the version to 0.
      */
-    static SessionBackend.StoredSession toSession(Map<String, byte[]> hash, int defaultMaxInactive) {
+    static SessionBackend.StoredSession toSession(Map<String, byte[]> hash, int defaultMaxInactive, long requestCount) {
         long lastAccessedTime = number(hash.get(LAST_ACCESSED_TIME), System.currentTimeMillis());
         Map<String, byte[]> attributes = new LinkedHashMap<>();
         hash.forEach((field, value) -> {
@@ -65,7 +67,8 @@ final class SessionHash {
             }
         });
         return new SessionBackend.StoredSession(number(hash.get(CREATION_TIME), lastAccessedTime), lastAccessedTime,
-                (int) number(hash.get(MAX_INACTIVE_INTERVAL), defaultMaxInactive), number(hash.get(VERSION), 0), attributes);
+                (int) number(hash.get(MAX_INACTIVE_INTERVAL), defaultMaxInactive), number(hash.get(VERSION), 0), attributes,
+                requestCount);
     }
 
     /** The fields a write sets: for a new session its metadata and every attribute, else what changed. */
@@ -75,6 +78,7 @@ final class SessionHash {
             fields.put(CREATION_TIME, number(write.creationTime()));
             fields.put(LAST_ACCESSED_TIME, number(write.lastAccessedTime()));
             fields.put(MAX_INACTIVE_INTERVAL, number(write.maxInactiveInterval()));
+            fields.put(REQUESTS, number(1));
         } else if (write.maxInactiveChanged()) {
             fields.put(MAX_INACTIVE_INTERVAL, number(write.maxInactiveInterval()));
         }

@@ -16,10 +16,17 @@ final class SessionScripts {
     }
 
     /**
-     * Read = one round trip: the hash and the new last-access time and TTL in one atomic step. A
-     * missing key stays missing, so a forged id cannot create one; a hash without its creation time is
-     * no session (a fragment) and is deleted. The reply still holds the previous lastAccessedTime, which
-     * is what {@code getLastAccessedTime()} must return.
+     * Read = one round trip: the hash, the request counted and the TTL renewed, in one atomic step. A
+     * missing key stays missing, so a forged id cannot create one; a hash without its creation time is no
+     * session (a fragment) and is deleted. ARGV: now (ms), the default timeout (s), the refresh slice (percent
+     * of the timeout), and 1 to count this read as a request (0: a reload by the same request).
+     *
+     * <p>The count is the {@code requests} field, so counting a page view costs no write of its own. The TTL is
+     * renewed lazily: only once it has run down below the full timeout, and then to the timeout plus the
+     * slice, with {@code lastAccessedTime}; in between the read leaves both alone. So the key never expires
+     * sooner than the timeout after a read. Returns {} when there is no session, else {hash, count}; the hash
+     * still holds the lastAccessedTime of before this read, which is what {@code getLastAccessedTime()} must
+     * return. A damaged count starts again at 0 rather than failing the read.
      */
     static final String READ = """
             local hash = redis.call('HGETALL', KEYS[1])
@@ -28,21 +35,30 @@ final class SessionScripts {
               redis.call('DEL', KEYS[1])
               return {}
             end
-            redis.call('HSET', KEYS[1], 'lastAccessedTime', ARGV[1])
-            local ttl = tonumber(redis.call('HGET', KEYS[1], 'maxInactiveInterval') or ARGV[2])
-            if ttl and ttl > 0 then
-              redis.call('PEXPIRE', KEYS[1], ttl * 1000)
+            local count = tonumber(redis.call('HGET', KEYS[1], 'requests') or '0')
+            if not count or count < 0 or count >= 1e15 then count = 0 end
+            if ARGV[4] == '1' then
+              count = count + 1
+              redis.call('HSET', KEYS[1], 'requests', string.format('%d', count))
+            end
+            local interval = tonumber(redis.call('HGET', KEYS[1], 'maxInactiveInterval') or ARGV[2])
+            if interval and interval > 0 then
+              local timeout = interval * 1000
+              if redis.call('PTTL', KEYS[1]) < timeout then
+                redis.call('HSET', KEYS[1], 'lastAccessedTime', ARGV[1])
+                redis.call('PEXPIRE', KEYS[1], timeout + math.floor(timeout * tonumber(ARGV[3]) / 100))
+              end
             else
               redis.call('PERSIST', KEYS[1])
             end
-            return hash
+            return {hash, count}
             """;
     static final String READ_SHA = sha1(READ);
 
     /**
      * Write = one round trip, one atomic step: the fields set, the fields deleted, the version incremented
      * and the TTL applied together, so no key ever exists without its TTL. ARGV: mode, the version the
-     * writer read, TTL in ms (0 or less: none), the number n of fields to set, n field/value pairs, then
+     * writer read, TTL in ms (0 or less: none; the timeout plus the refresh slice, as the read sets it), the number n of fields to set, n field/value pairs, then
      * the fields to delete. Modes: {@code create} refuses an existing key; {@code update} and
      * {@code checked} refuse a session that is gone (invalidated, renamed or expired since it was read),
      * so a late write cannot bring it back; {@code checked} also refuses when another write came first.

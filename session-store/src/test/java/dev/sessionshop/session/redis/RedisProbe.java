@@ -35,6 +35,12 @@ final class RedisProbe implements BackendProbe {
         return redis().exists(key(sessionId)) == 1;
     }
 
+    /** The contract runs the store with the default refresh slice. */
+    @Override
+    public Duration ttlSlack(Duration timeout) {
+        return timeout.multipliedBy(RedisSessionConfig.DEFAULT_TTL_REFRESH_PERCENT).dividedBy(100);
+    }
+
     @Override
     public long ttlMillis(String sessionId) {
         return redis().pttl(key(sessionId));
@@ -72,7 +78,7 @@ final class RedisProbe implements BackendProbe {
         return redis().dbsize();
     }
 
-    /** Runs of the write script (its HINCRBY of the version), DEL and RENAMENX. */
+    /** Runs of the write script (its HINCRBY of the version), DEL and RENAMENX; the read script's count is part of a read. */
     @Override
     public long writes() {
         Map<String, Long> calls = server.commandStats();
