@@ -21,6 +21,8 @@ import java.util.stream.Stream;
 final class Report {
 
     static final String FILE = "README.md";
+    /** The tutorial page that explains the report, in {@code docs/}. */
+    private static final String TUTORIAL_PAGE = "06-the-three-compared.md";
 
     private final RunInputs inputs;
     private final List<StrategyResult> results;
@@ -42,15 +44,33 @@ final class Report {
         Files.createDirectories(directory);
         Charts.writeAll(results, directory);
         Path file = directory.resolve(FILE);
-        Files.writeString(file, markdown(), StandardCharsets.UTF_8);
+        Files.writeString(file, markdown(tutorialPageFrom(directory)), StandardCharsets.UTF_8);
         return file;
     }
 
+    /**
+     * The link from a report in {@code directory} to page 6: relative to the {@code docs/} folder above it
+     * (docs/benchmark, or a folder of its own such as docs/benchmark/routing), else as from docs/benchmark.
+     */
+    static String tutorialPageFrom(Path directory) {
+        for (Path docs = directory.toAbsolutePath().normalize(); docs != null; docs = docs.getParent()) {
+            if (Files.isRegularFile(docs.resolve(TUTORIAL_PAGE))) {
+                return directory.toAbsolutePath().normalize().relativize(docs.resolve(TUTORIAL_PAGE)).toString().replace('\\', '/');
+            }
+        }
+        return "../" + TUTORIAL_PAGE;
+    }
+
     String markdown() {
+        return markdown("../" + TUTORIAL_PAGE);
+    }
+
+    String markdown(String tutorialPage) {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmark report\n\n")
                 .append("Written by `").append(inputs.values().get("command")).append("` (module `benchmark`); run it again to\n")
-                .append("check or replace every figure below. How it measures: [the tutorial, page 6](../06-the-three-compared.md#the-benchmark).\n\n");
+                .append("check or replace every figure below. How it measures: [the tutorial, page 6](").append(tutorialPage)
+                .append("#the-benchmark).\n\n");
         inputs(md);
         throughput(md);
         failover(md);

@@ -178,4 +178,14 @@ class ReportTest {
         histogram.recordValueWithCount(p99Micros, 2);
         return histogram;
     }
+
+    @Test
+    void aReportLinksToPageSixFromWhereverUnderDocsItIsWritten() throws IOException {
+        Path docs = Files.createDirectories(dir.resolve("docs"));
+        Files.writeString(docs.resolve("06-the-three-compared.md"), "# 6\n");
+
+        assertEquals("../06-the-three-compared.md", Report.tutorialPageFrom(docs.resolve("benchmark")));
+        assertEquals("../../06-the-three-compared.md", Report.tutorialPageFrom(docs.resolve("benchmark/routing")));
+        assertEquals("../06-the-three-compared.md", Report.tutorialPageFrom(dir.resolve("elsewhere")), "outside docs: as from docs/benchmark");
+    }
 }

@@ -68,10 +68,22 @@ class DocsGuardTest {
 
     static Stream<String> documents() {
         Stream<String> readmes = Stream.of(
-                "README.md", "README.ko.md", "deployment/README.md", "deployment/DOCKER.md", "session-store/README.md",
-                // written by benchmark/run, committed: its links and commands must hold too
-                "docs/benchmark/README.md");
-        return Stream.concat(Stream.concat(readmes, tutorialPages()), KoreanCompanionTest.koreanPages());
+                "README.md", "README.ko.md", "deployment/README.md", "deployment/DOCKER.md", "session-store/README.md");
+        return Stream.of(readmes, tutorialPages(), KoreanCompanionTest.koreanPages(), benchmarkReports())
+                .flatMap(documents -> documents);
+    }
+
+    /** Written by benchmark/run, committed (docs/benchmark and a folder per comparison): their links and commands must hold too. */
+    static Stream<String> benchmarkReports() {
+        try (Stream<Path> files = Files.walk(ROOT.resolve("docs/benchmark"))) {
+            return files.filter(file -> file.getFileName().toString().equals("README.md"))
+                    .map(file -> ROOT.relativize(file).toString().replace('\\', '/'))
+                    .sorted()
+                    .toList()
+                    .stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The root READMEs and the tutorial: the documents that send readers to the shop's URLs. */
