@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sessionshop.e2e.Carts.Session;
 import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -44,8 +48,46 @@ class ExternalIT implements SessionContract {
 
         assertEquals("hash", redis("TYPE", key));
         long ttl = Long.parseLong(redis("TTL", key));
-        assertTrue(ttl > 1700 && ttl <= 1800, "TTL is the 30 min timeout, refreshed on use: " + ttl);
+        assertTrue(ttl > 1700 && ttl <= 1980, "TTL is the 30 min timeout plus the 10 % refresh slice: " + ttl);
         assertTrue(redis("HKEYS", key).contains("attr:shop.cart"), "the cart is one field of the hash");
+        assertTrue(redis("HKEYS", key).contains("requests"), "the store counts the requests");
+        assertTrue(!redis("HKEYS", key).contains("attr:shop.requestCount"), "no attribute to count them");
+    }
+
+    @Test
+    @Order(26)
+    void aPageViewIsOneRedisRoundTripThatWritesNothingButItsCount() throws Exception {
+        int before = requestsOnThePanel(shopper.get(""));
+        Map<String, Long> stats = commandStats();
+
+        ShopClient.Reply page = shopper.get("");
+
+        Map<String, Long> after = commandStats();
+        assertEquals(200, page.status(), page.body());
+        assertEquals(1, delta(stats, after, "evalsha") + delta(stats, after, "eval"), "the read script, once");
+        assertEquals(0, delta(stats, after, "hincrby"), "no write script: the session's version did not move");
+        assertEquals(0, delta(stats, after, "pexpire"), "the TTL was renewed less than a slice ago: not again");
+        assertEquals(before + 1, requestsOnThePanel(page), "the page view was counted all the same");
+    }
+
+    private static int requestsOnThePanel(ShopClient.Reply page) {
+        Matcher m = Pattern.compile("id=\"panel-requests\">(\\d+)<").matcher(page.body());
+        assertTrue(m.find(), page.body());
+        return Integer.parseInt(m.group(1));
+    }
+
+    /** Redis's INFO commandstats: calls per command. */
+    private static Map<String, Long> commandStats() throws IOException, InterruptedException {
+        Map<String, Long> calls = new HashMap<>();
+        Matcher m = Pattern.compile("cmdstat_([a-z|]+):calls=(\\d+)").matcher(redis("INFO", "commandstats"));
+        while (m.find()) {
+            calls.put(m.group(1), Long.parseLong(m.group(2)));
+        }
+        return calls;
+    }
+
+    private static long delta(Map<String, Long> before, Map<String, Long> after, String command) {
+        return after.getOrDefault(command, 0L) - before.getOrDefault(command, 0L);
     }
 
     @Test
@@ -123,7 +165,7 @@ class ExternalIT implements SessionContract {
         String key = "shop:session:" + sessionId;
         assertEquals(key, redis.getString("key"));
         long ttl = redis.getJsonNumber("ttlSeconds").longValue();
-        assertTrue(ttl > 1700 && ttl <= 1800, "the 30 min timeout, refreshed on use: " + ttl);
+        assertTrue(ttl > 1700 && ttl <= 1980, "the 30 min timeout plus the refresh slice: " + ttl);
         long size = redis.getJsonNumber("sizeBytes").longValue();
         assertTrue(size > 100 && size < 100_000, "MEMORY USAGE of the hash: " + size);
         assertEquals("127.0.0.1:6379", redis.getString("node"));

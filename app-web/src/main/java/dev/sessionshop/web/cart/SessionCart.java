@@ -114,12 +114,12 @@ public final class SessionCart {
     private static Updated apply(HttpSession session, IdempotencyKey key, UnaryOperator<Cart> change) {
         AppliedChanges applied = key == null ? null : applied(session);
         if (key != null) {
-            String earlier = applied.fingerprintOf(key.value());
-            if (earlier != null && !earlier.equals(key.fingerprint())) {
+            AppliedChanges.Seen seen = applied.seen(key);
+            if (seen == AppliedChanges.Seen.OTHER_CHANGE) {
                 throw new IdempotencyKeyException(422, "This " + IdempotencyKey.HEADER
                         + " was already used for another change of this cart; send a new key for a new change.");
             }
-            if (earlier != null) {
+            if (seen == AppliedChanges.Seen.SAME_CHANGE) {
                 LOG.fine(() -> "Change " + key.value() + " of session " + session.getId().substring(0, 8) + " was applied before");
                 return new Updated(of(session), true);
             }

@@ -1,5 +1,6 @@
 package dev.sessionshop.web.session;
 
+import dev.sessionshop.session.CountedSession;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
@@ -33,17 +34,32 @@ public final class ShopSession {
         HttpSession session = request.getSession(false);
         if (session == null) {
             session = request.getSession(true);
-            session.setAttribute(REQUEST_COUNT, 1);
+            if (!storeCounts(session)) {
+                session.setAttribute(REQUEST_COUNT, 1);
+            }
         }
         return session;
     }
 
+    /**
+     * Counts this request as one of the session's. Where the session store counts in its read (Redis), it
+     * has already: a page view then writes nothing. Elsewhere an attribute counts, set again every request.
+     */
     static void countRequest(HttpSession session) {
-        session.setAttribute(REQUEST_COUNT, requestCount(session) + 1);
+        if (!storeCounts(session)) {
+            session.setAttribute(REQUEST_COUNT, requestCount(session) + 1);
+        }
     }
 
     public static int requestCount(HttpSession session) {
+        if (session instanceof CountedSession counted && counted.requestCount().isPresent()) {
+            return (int) Math.min(Integer.MAX_VALUE, counted.requestCount().getAsLong());
+        }
         return session.getAttribute(REQUEST_COUNT) instanceof Integer count ? count : 0;
+    }
+
+    private static boolean storeCounts(HttpSession session) {
+        return session instanceof CountedSession counted && counted.requestCount().isPresent();
     }
 
     /**
