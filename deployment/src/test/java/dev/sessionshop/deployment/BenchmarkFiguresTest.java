@@ -26,6 +26,8 @@ class BenchmarkFiguresTest {
     private static final String THROUGHPUT_ROW = "requests/s, *browse* / *shop*";
     private static final String ROUTING_REPORT = "docs/benchmark/routing/README.md";
     private static final String CLUSTERING_PAGE = "docs/03-session-clustering.md";
+    private static final String STORES_REPORT = "docs/benchmark/stores/README.md";
+    private static final String STORES_PAGE = "docs/04-external-session-store.md";
 
     @Test
     void pageSixHasAColumnForEachStrategyTheReportMeasured() throws IOException {
@@ -55,13 +57,12 @@ class BenchmarkFiguresTest {
 
     @Test
     void pageSixQuotesTheReportsThroughputRatios() throws IOException {
-        String report = DocsGuardTest.read(REPORT);
         List<String> strategies = pageStrategies();
         List<String> cells = row(DocsGuardTest.read(PAGE), THROUGHPUT_ROW);
         for (int i = 1; i < strategies.size(); i++) {
             String strategy = strategies.get(i);
-            String browse = ratio(report, strategy, "browse");
-            String shop = ratio(report, strategy, "shop");
+            String browse = ratio(REPORT, strategy, "browse");
+            String shop = ratio(REPORT, strategy, "shop");
             assertTrue(cells.get(i).contains("(" + browse + " / " + shop + " ×)"), PAGE + ", " + strategy
                     + ": the report has " + browse + " / " + shop + " ×, the page says: " + cells.get(i));
         }
@@ -74,12 +75,46 @@ class BenchmarkFiguresTest {
      */
     @Test
     void pageThreeQuotesTheRoutingReportsRatios() throws IOException {
-        String report = DocsGuardTest.read(ROUTING_REPORT);
         String page = DocsGuardTest.read(CLUSTERING_PAGE);
         for (String strategy : List.of("clustering", "clustering-sticky")) {
-            String quoted = "`" + strategy + "` " + ratio(report, strategy, "browse") + " / " + ratio(report, strategy, "shop") + " × sticky";
+            String quoted = "`" + strategy + "` " + ratio(ROUTING_REPORT, strategy, "browse") + " / "
+                    + ratio(ROUTING_REPORT, strategy, "shop") + " × sticky";
             assertTrue(page.contains(quoted), CLUSTERING_PAGE + " should say " + quoted + ", as " + ROUTING_REPORT + " measured");
         }
+    }
+
+    /**
+     * Page 4's Redis-or-Memcached table quotes docs/benchmark/stores/README.md (all five strategies in one
+     * run) for both stores: the throughput ratios, the round trips of a page view and of a cart change, and
+     * the bytes of a typical session.
+     */
+    @Test
+    void pageFourQuotesTheStoresReportsFigures() throws IOException {
+        String report = DocsGuardTest.read(STORES_REPORT);
+        String page = DocsGuardTest.read(STORES_PAGE);
+        String section = page.substring(page.indexOf("### Redis or Memcached?"), page.indexOf("## Clean up"));
+        for (String strategy : List.of("external", "external-memcached")) {
+            List<String> figures = List.of(
+                    ratio(STORES_REPORT, strategy, "browse") + " / " + ratio(STORES_REPORT, strategy, "shop") + " ×",
+                    roundTrips(report, strategy, "page view") + " / " + roundTrips(report, strategy, "cart change"),
+                    match(report, "(?m)^\\| " + Pattern.quote(strategy) + " \\| (\\d+ B) \\(", strategy + "'s typical session"));
+            for (String figure : figures) {
+                assertTrue(section.contains(figure), STORES_PAGE + " should quote " + figure + " for " + strategy
+                        + ", as " + STORES_REPORT + " measured");
+            }
+        }
+    }
+
+    /** The store round trips of one kind of request in the report's session-cost table, e.g. "1.98". */
+    private static String roundTrips(String report, String strategy, String request) {
+        return match(report, "(?m)^\\| " + Pattern.quote(strategy) + " \\| " + Pattern.quote(request) + ":[^|]*\\|[^|]*\\| ([0-9.]+) \\|",
+                strategy + "'s round trips per " + request);
+    }
+
+    private static String match(String text, String regex, String what) {
+        Matcher found = Pattern.compile(regex).matcher(text);
+        assertTrue(found.find(), STORES_REPORT + " has no " + what);
+        return found.group(1);
     }
 
     /** The strategies of the report's throughput table, in its order (sticky first: the ratios' base). */
@@ -120,11 +155,11 @@ class BenchmarkFiguresTest {
         return cells.stream().map(String::strip).toList();
     }
 
-    /** The report's measured ratio to sticky in its throughput table, e.g. "0.37". */
-    private static String ratio(String report, String strategy, String mix) {
+    /** The measured ratio to sticky in the throughput table of the report at {@code reportPath}, e.g. "0.37". */
+    private static String ratio(String reportPath, String strategy, String mix) throws IOException {
         Matcher measured = Pattern.compile("(?m)^\\| " + Pattern.quote(strategy) + " \\| " + mix + " \\| \\d+ \\| ([0-9.]+) \\|")
-                .matcher(report);
-        assertTrue(measured.find(), REPORT + " has no " + strategy + " " + mix + " throughput");
+                .matcher(DocsGuardTest.read(reportPath));
+        assertTrue(measured.find(), reportPath + " has no " + strategy + " " + mix + " throughput");
         return measured.group(1);
     }
 }
