@@ -132,15 +132,15 @@ public final class Benchmark {
         StrategyResult result = new StrategyRun(strategy, settings, topology, progress).run();
         results.add(result);
         Path report = new Report(inputs, results).write(outDir);
-        return new SmokeResult(report, result.browse().requests() + result.shop().requests(),
-                result.browse().errors() + result.shop().errors(), result.failover().requests(),
+        return new SmokeResult(report, result.mixes().values().stream().mapToLong(m -> m.phase().requests()).sum(),
+                result.mixes().values().stream().mapToLong(m -> m.phase().errors()).sum(), result.failover().requests(),
                 result.failover().cartsChecked());
     }
 
     /**
      * What the smoke run produced.
      *
-     * @param measuredRequests requests of the two measured mixes, and {@code measuredErrors} among them
+     * @param measuredRequests requests of the measured mixes, and {@code measuredErrors} among them
      * @param failoverRequests requests of the failover phase, across the kill and the start
      * @param cartsChecked     shoppers whose cart was read back after the failover
      */

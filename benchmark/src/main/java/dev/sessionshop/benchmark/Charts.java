@@ -53,8 +53,8 @@ final class Charts {
     private static JFreeChart bars(String title, String axis, List<StrategyResult> results, ToDoubleFunction<LoadPhase.Result> value) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (StrategyResult result : results) {
-            data.addValue(value.applyAsDouble(result.browse()), "browse mix", result.strategy().id());
-            data.addValue(value.applyAsDouble(result.shop()), "shop mix", result.strategy().id());
+            result.mixes().forEach((mix, measured) ->
+                    data.addValue(value.applyAsDouble(measured.phase()), mix.label() + " mix", result.strategy().id()));
         }
         JFreeChart chart = ChartFactory.createBarChart(title, "strategy", axis, data, PlotOrientation.VERTICAL, true, false, false);
         CategoryPlot plot = chart.getCategoryPlot();

@@ -53,6 +53,7 @@ final class Report {
                 .append("check or replace every figure below. How it measures: [the tutorial, page 6](../06-the-three-compared.md#the-benchmark).\n\n");
         inputs(md);
         throughput(md);
+        CpuTable.append(md, results, mixes());
         failover(md);
         cost(md);
         targets(md);
@@ -79,7 +80,7 @@ final class Report {
                         .collect(Collectors.joining(", "))).append(".\n\n")
                 .append("| strategy | mix | requests/s | × sticky | p50 ms | p95 ms | p99 ms | p99 − sticky | errors | CPU per request |\n")
                 .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (Mix mix : Mix.values()) {
+        for (Mix mix : mixes()) {
             for (StrategyResult result : results) {
                 LoadPhase.Result phase = phase(result, mix);
                 Optional<LoadPhase.Result> sticky = sticky().map(s -> phase(s, mix));
@@ -217,7 +218,7 @@ final class Report {
             if (result.strategy() == BenchStrategy.BASELINE || sticky.isEmpty()) {
                 continue;
             }
-            for (Mix mix : Mix.values()) {
+            for (Mix mix : targetedMixes()) {
                 double goal = goal(result.strategy(), mix);
                 double ratio = phase(result, mix).requestsPerSecond() / phase(sticky.get(), mix).requestsPerSecond();
                 rows.add(row(s + " throughput, " + mix.label() + ", ≥ " + fixed(goal, 2) + " × sticky", fixed(ratio, 2) + " ×", ratio >= goal));
@@ -280,7 +281,7 @@ final class Report {
                 continue;
             }
             String s = result.strategy().id();
-            for (Mix mix : Mix.values()) {
+            for (Mix mix : targetedMixes()) {
                 double goal = goal(result.strategy(), mix);
                 double stickyRate = phase(sticky.get(), mix).requestsPerSecond();
                 if (stickyRate <= 0) {
@@ -305,8 +306,8 @@ final class Report {
     }
 
     private static double cpuMillis(StrategyResult result, Mix mix) {
-        return mix == Mix.BROWSE ? result.cpu().browseInstances() + result.cpu().browseStore()
-                : result.cpu().shopInstances() + result.cpu().shopStore();
+        CpuUsage cpu = result.cpu(mix);
+        return cpu.millis(CpuSplit.Part.INSTANCES) + storeMillis(cpu);
     }
 
     private static Map<String, StrategyResult.RequestCost> byKind(List<StrategyResult.RequestCost> costs) {
@@ -324,13 +325,30 @@ final class Report {
     }
 
     private static String cpu(StrategyResult result, Mix mix) {
-        double instances = mix == Mix.BROWSE ? result.cpu().browseInstances() : result.cpu().shopInstances();
-        double store = mix == Mix.BROWSE ? result.cpu().browseStore() : result.cpu().shopStore();
-        return fixed(instances, 2) + " ms" + (store > 0 ? " + " + fixed(store, 2) + " ms " + result.strategy().home().storeName() : "");
+        CpuUsage cpu = result.cpu(mix);
+        double store = storeMillis(cpu);
+        return fixed(cpu.millis(CpuSplit.Part.INSTANCES), 2) + " ms"
+                + (store > 0 ? " + " + fixed(store, 2) + " ms " + result.strategy().home().storeName() : "");
+    }
+
+    /** The store that holds the sessions: the Redis primary or the memcached nodes (0 for neither). */
+    private static double storeMillis(CpuUsage cpu) {
+        return Stream.of(CpuSplit.Part.REDIS_PRIMARY, CpuSplit.Part.MEMCACHED).mapToDouble(cpu::millis)
+                .filter(millis -> !Double.isNaN(millis)).sum();
     }
 
     private static LoadPhase.Result phase(StrategyResult result, Mix mix) {
-        return mix == Mix.BROWSE ? result.browse() : result.shop();
+        return result.phase(mix);
+    }
+
+    /** The mixes the results measured, in the order of the first one (every strategy runs the same). */
+    private List<Mix> mixes() {
+        return results.isEmpty() ? List.of() : List.copyOf(results.get(0).mixes().keySet());
+    }
+
+    /** The mixes the project has throughput goals for (page 6): browse and shop. */
+    private List<Mix> targetedMixes() {
+        return mixes().stream().filter(mix -> mix == Mix.BROWSE || mix == Mix.SHOP).toList();
     }
 
     private static String storeName(BenchStrategy strategy) {
@@ -360,7 +378,7 @@ final class Report {
                 .collect(Collectors.joining(" + "));
     }
 
-    private static String fixed(double value, int decimals) {
+    static String fixed(double value, int decimals) {
         return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 

@@ -3,12 +3,14 @@ package dev.sessionshop.benchmark;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One strategy, start to end, on a topology that is up: warm-up, the browse mix, the shop mix, the cost of
- * a session, and last failover under load: an instance killed, then started again. The same shoppers go
+ * One strategy, start to end, on a topology that is up: warm-up, the browse mix, the shop mix (each with
+ * where its CPU went), the cost of a session, and last failover under load: an instance killed, then
+ * started again. The same shoppers go
  * through every phase, so each one's record of its cart covers all it did.
  */
 final class StrategyRun {
@@ -46,27 +48,20 @@ final class StrategyRun {
         if (strategy.pinsClient()) {
             checkPinned(shoppers);
         }
-        CpuMeter instances = new CpuMeter(topology.aliveInstances().stream().map(topology::pid).toList());
-        CpuMeter store = SessionCost.storeMeter(strategy, topology);
-        Measured browse = measure(Mix.BROWSE, shoppers, instances, store);
-        Measured shop = measure(Mix.SHOP, shoppers, instances, store);
+        CpuSplit cpu = CpuSplit.of(strategy, topology);
+        Map<Mix, StrategyResult.Measured> mixes = new LinkedHashMap<>();
+        for (Mix mix : Mix.values()) {
+            mixes.put(mix, measure(mix, shoppers, cpu));
+        }
         StrategyResult.Cost cost = new SessionCost(strategy, settings, topology, progress, grid).measure();
         StrategyResult.Failover failover = failover(shoppers);
-        return new StrategyResult(strategy, new StrategyResult.WarmUp(warmUpSeconds, warmUpSteady), browse.phase(), shop.phase(), failover, cost,
-                new StrategyResult.Cpu(browse.instanceMillis(), shop.instanceMillis(), browse.storeMillis(), shop.storeMillis()));
+        return new StrategyResult(strategy, new StrategyResult.WarmUp(warmUpSeconds, warmUpSteady), mixes, failover, cost);
     }
 
-    private Measured measure(Mix mix, List<Shopper> shoppers, CpuMeter instances, CpuMeter store) {
-        Duration instancesBefore = instances.used();
-        Duration storeBefore = store.used();
+    private StrategyResult.Measured measure(Mix mix, List<Shopper> shoppers, CpuSplit cpu) {
+        CpuSplit.Reading start = cpu.read();
         LoadPhase.Result phase = new LoadPhase(strategy.id() + " " + mix.label(), mix, shoppers, settings.measure(), progress).run();
-        double requests = Math.max(1, phase.requests());
-        return new Measured(phase, (instances.used().minus(instancesBefore)).toNanos() / 1e6 / requests,
-                (store.used().minus(storeBefore)).toNanos() / 1e6 / requests);
-    }
-
-    /** A measured mix and the CPU milliseconds per request that the instances and the store spent on it. */
-    private record Measured(LoadPhase.Result phase, double instanceMillis, double storeMillis) {
+        return new StrategyResult.Measured(phase, cpu.since(start, phase.requests()));
     }
 
     /**

@@ -7,7 +7,8 @@
  * is what happens to one strategy (warm-up, the two mixes, the session cost in
  * {@link dev.sessionshop.benchmark.SessionCost}, failover under load), and
  * {@link dev.sessionshop.benchmark.BenchStrategy} the axes of each strategy that the phases ask;
- * {@link dev.sessionshop.benchmark.LoadPhase} drives the shoppers and measures; {@link dev.sessionshop.benchmark.Report}
+ * {@link dev.sessionshop.benchmark.LoadPhase} drives the shoppers and measures; {@link dev.sessionshop.benchmark.CpuSplit}
+ * measures where the CPU went meanwhile; {@link dev.sessionshop.benchmark.Report}
  * and {@link dev.sessionshop.benchmark.Charts} write the results down.
  */
 package dev.sessionshop.benchmark;
