@@ -36,7 +36,7 @@ final class Charts {
 
     private static final int WIDTH = 720;
     private static final int HEIGHT = 380;
-    private static final List<Color> MIX_COLOURS = List.of(new Color(0x4E79A7), new Color(0xE15759));
+    private static final List<Color> MIX_COLOURS = List.of(new Color(0x4E79A7), new Color(0xE15759), new Color(0x59A14F));
 
     private Charts() {
     }

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One strategy, start to end, on a topology that is up: warm-up, the browse mix, the shop mix (each with
- * where its CPU went), the cost of a session, and last failover under load: an instance killed, then
- * started again. The same shoppers go
+ * One strategy, start to end, on a topology that is up: warm-up, the browse, shop and read-only mixes at
+ * their maximum (each with where its CPU went), the cost of a session, and last failover under load: an
+ * instance killed, then started again. The same shoppers go
  * through every phase, so each one's record of its cart covers all it did.
  */
 final class StrategyRun {

@@ -50,6 +50,20 @@ class ReportTest {
     }
 
     @Test
+    void theReadOnlyMixIsReportedBesideTheOthersButHeldToNoTarget() {
+        String md = new Report(inputs(), List.of(
+                result(BenchStrategy.STICKY, 1000, 5_000, 0, 0),
+                result(BenchStrategy.EXTERNAL, 700, 9_000, 0, 0)),
+                2).markdown();
+
+        assertTrue(md.contains("| external | read-only | 700 | 0.70 | "), md);
+        assertTrue(md.contains(" | 0 | 5.00 ms + 0.20 ms Redis |"), md);
+        assertTrue(md.contains("| external | read-only | 700 | 1 % | 0.500 | 5.000 | 0.200 | 0.020 | – | 0.100 | "), md);
+        assertFalse(md.contains("read-only, ≥"), "the project's goals are for browse and shop: " + md);
+        assertFalse(md.contains("| external | read-only | 2."), "nor is the budget: " + md);
+    }
+
+    @Test
     void splitsEachMixsCpuPerRequestIntoGeneratorServersAndRestWithTheIdleShare() {
         // the whole machine: 8 ms a request for sticky at 1000/s, 10 ms for external at 800/s
         Report report = new Report(inputs(), List.of(
@@ -177,6 +191,8 @@ class ReportTest {
         Map<Mix, StrategyResult.Measured> mixes = new LinkedHashMap<>();
         mixes.put(Mix.BROWSE, new StrategyResult.Measured(browse, cpu(6.0, redis ? 0.25 : Double.NaN, 8_000.0 / rps)));
         mixes.put(Mix.SHOP, new StrategyResult.Measured(shop, cpu(6.5, redis ? 0.3 : Double.NaN, 8_000.0 / rps)));
+        mixes.put(Mix.READ_ONLY, new StrategyResult.Measured(phase(Mix.READ_ONLY, rps, p99Micros, 0),
+                cpu(5.0, redis ? 0.2 : Double.NaN, 8_000.0 / rps)));
         return new StrategyResult(strategy, new StrategyResult.WarmUp(60, true), mixes,
                 new StrategyResult.Failover(failover, restart(rps), Duration.ofMillis(23_400), 2, 16, cartsLost, 0, List.of()), cost);
     }
