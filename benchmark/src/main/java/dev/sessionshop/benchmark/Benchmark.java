@@ -18,13 +18,14 @@ import java.util.stream.Collectors;
 public final class Benchmark {
 
     static final String USAGE = """
-            Usage: benchmark/run [--quick | --full] [--strategies sticky,clustering,...] [--users N] [--out DIR]
+            Usage: benchmark/run [--quick | --full] [--strategies sticky,clustering,...] [--users N] [--open-rate R] [--out DIR]
 
             Measures session strategies on this machine, one after the other in one run, through nginx on the
-            local topology (deployment/shop): requests per second and latency of a browse mix and a shop mix,
-            failover under load (one instance killed, then started again), and what a session costs (bytes in
-            the store, store traffic per request, heap with many live sessions). Writes a Markdown report and
-            SVG charts.
+            local topology (deployment/shop): requests per second, latency and CPU per request (the load
+            generator's, each server process's, the machine's idle share) of a browse, a shop and a read-only
+            mix; latency at a fixed rate (open loop); failover under load (one instance killed, then started
+            again), and what a session costs (bytes in the store, store traffic per request, heap with many
+            live sessions). Writes a Markdown report and SVG charts.
 
               --quick         shorter warm-up and measurements, 2 000 sessions: about 5 minutes per strategy
                               here, 1.5 of them the start of the killed instance under load (the default)
@@ -32,6 +33,8 @@ public final class Benchmark {
               --strategies    which ones, in this order, from: %s
                               (default: %s; ratios need sticky)
               --users N       concurrent shoppers (default 16)
+              --open-rate R   the open-loop phase's rate, requests per second (default: half of sticky's
+                              browse maximum in the same run, for every strategy after sticky)
               --out DIR       where the report goes (default docs/benchmark)
               --help          this text
 
@@ -69,8 +72,11 @@ public final class Benchmark {
         for (int i = 0; i < arguments.size(); i++) {
             String arg = arguments.get(i);
             switch (arg) {
-                case "--quick" -> settings = BenchmarkSettings.quick().withStrategies(settings.strategies()).withUsers(settings.users());
-                case "--full" -> settings = BenchmarkSettings.full().withStrategies(settings.strategies()).withUsers(settings.users());
+                case "--quick" -> settings = BenchmarkSettings.quick().withStrategies(settings.strategies()).withUsers(settings.users())
+                        .withOpenLoopRate(settings.openLoopRate());
+                case "--full" -> settings = BenchmarkSettings.full().withStrategies(settings.strategies()).withUsers(settings.users())
+                        .withOpenLoopRate(settings.openLoopRate());
+                case "--open-rate" -> settings = settings.withOpenLoopRate(rate(value(arguments, ++i, arg)));
                 case "--strategies" -> settings = settings.withStrategies(strategies(value(arguments, ++i, arg)));
                 case "--users" -> settings = settings.withUsers(users(value(arguments, ++i, arg)));
                 case "--out" -> outDir = Path.of(value(arguments, ++i, arg)).toAbsolutePath();
@@ -97,13 +103,20 @@ public final class Benchmark {
         Instant started = Instant.now();
         RunInputs inputs = RunInputs.collect(topology.repository(), settings, started);
         List<StrategyResult> results = new ArrayList<>();
+        StrategyRun.OpenRate openRate = settings.openLoopRate() > 0
+                ? new StrategyRun.OpenRate(settings.openLoopRate(), "--open-rate") : null;
         for (BenchStrategy strategy : settings.strategies()) {
             if (startTopologies) {
                 progress.step("deployment/shop up " + strategy.id());
                 topology.up(strategy);
             }
             try {
-                results.add(new StrategyRun(strategy, settings, topology, progress).run());
+                StrategyResult result = new StrategyRun(strategy, settings, topology, progress, openRate).run();
+                results.add(result);
+                if (openRate == null && strategy == BenchStrategy.BASELINE) {
+                    // Every strategy after sticky at the rate sticky had: the same load, so the latencies compare.
+                    openRate = new StrategyRun.OpenRate(result.openLoop().phase().rate(), "half of sticky's browse maximum");
+                }
             } finally {
                 if (startTopologies) {
                     progress.step("deployment/shop down");
@@ -129,7 +142,7 @@ public final class Benchmark {
         Instant started = Instant.now();
         RunInputs inputs = RunInputs.collect(repository, settings, started);
         Progress progress = new Progress(System.err, false);
-        StrategyResult result = new StrategyRun(strategy, settings, topology, progress).run();
+        StrategyResult result = new StrategyRun(strategy, settings, topology, progress, null).run();
         results.add(result);
         Path report = new Report(inputs, results).write(outDir);
         return new SmokeResult(report, result.mixes().values().stream().mapToLong(m -> m.phase().requests()).sum(),
@@ -160,6 +173,18 @@ public final class Benchmark {
             throw new IllegalArgumentException("a strategy is named twice: " + list);
         }
         return chosen;
+    }
+
+    private static double rate(String value) {
+        try {
+            double rate = Double.parseDouble(value);
+            if (!(rate >= 1 && rate <= 100_000)) {
+                throw new IllegalArgumentException("--open-rate must be 1 to 100000 requests per second, not " + value);
+            }
+            return rate;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--open-rate must be a number, not " + value);
+        }
     }
 
     private static int users(String value) {

@@ -31,7 +31,9 @@ final class CpuTable {
                 .append("running on the machine. *Whole machine*: all busy time. *Without the generator*: whole machine less the\n")
                 .append("generator, what a request costs the shop alone; *× sticky without the generator* is sticky's figure\n")
                 .append("divided by this one: the throughput ratio if the generator ran elsewhere and the cores stayed saturated\n")
-                .append("(compare it with *× sticky* in the throughput table). *–*: the strategy runs no such process.\n\n")
+                .append("(compare it with *× sticky* in the throughput table). *–*: the strategy runs no such process. The\n")
+                .append("*open loop* rows: the phase of the next section, at a fixed rate below the maximum, so the cores idle part\n")
+                .append("of the time and a request costs less than at saturation.\n\n")
                 .append("| strategy | mix | requests/s | idle | load generator | instances | Redis primary | Redis replica | memcached | nginx | rest | whole machine | without the generator | × sticky without the generator |\n")
                 .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Mix mix : mixes) {
@@ -43,6 +45,13 @@ final class CpuTable {
                 md.append(" | ").append(sticky.map(s -> ratio(s.cpu(mix).machineWithoutGenerator(), cpu.machineWithoutGenerator())).orElse("–"))
                         .append(" |\n");
             }
+        }
+        for (StrategyResult result : results) {
+            OpenLoopPhase.Result phase = result.openLoop().phase();
+            md.append("| ").append(result.strategy().id()).append(" | ").append(phase.mix().label()).append(" at ")
+                    .append(fixed(phase.rate(), 0)).append("/s (open loop) | ").append(fixed(phase.sentPerSecond(), 0));
+            cpuColumns(md, result.openLoop().cpu());
+            md.append(" | – |\n");
         }
         md.append('\n');
     }

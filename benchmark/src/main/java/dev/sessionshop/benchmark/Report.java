@@ -54,6 +54,7 @@ final class Report {
         inputs(md);
         throughput(md);
         CpuTable.append(md, results, mixes());
+        OpenLoopTable.append(md, results);
         failover(md);
         cost(md);
         targets(md);

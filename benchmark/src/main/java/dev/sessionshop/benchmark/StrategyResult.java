@@ -11,10 +11,12 @@ import java.util.Map;
  *
  * @param warmUp   how the warm-up before the measurements ended
  * @param mixes    each mix measured at its maximum (closed loop), in the order they ran, with its CPU
+ * @param openLoop the browse mix at a fixed rate, for its latency
  * @param failover the shop mix during which one instance was killed, and started again
  * @param cost     what a session costs where it is kept
  */
-record StrategyResult(BenchStrategy strategy, WarmUp warmUp, Map<Mix, Measured> mixes, Failover failover, Cost cost) {
+record StrategyResult(BenchStrategy strategy, WarmUp warmUp, Map<Mix, Measured> mixes, OpenLoop openLoop, Failover failover,
+                      Cost cost) {
 
     StrategyResult {
         mixes = Collections.unmodifiableMap(new LinkedHashMap<>(mixes));
@@ -44,6 +46,14 @@ record StrategyResult(BenchStrategy strategy, WarmUp warmUp, Map<Mix, Measured> 
 
     /** A mix measured: its requests and latencies, and the CPU they cost the machine's processes. */
     record Measured(LoadPhase.Result phase, CpuUsage cpu) {
+    }
+
+    /**
+     * The open-loop phase and its CPU.
+     *
+     * @param basis where its rate came from: "half of sticky's browse maximum", "--open-rate"
+     */
+    record OpenLoop(OpenLoopPhase.Result phase, CpuUsage cpu, String basis) {
     }
 
     /** How long the warm-up took, and whether it ended because throughput was steady or at its limit. */

@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * One strategy, start to end, on a topology that is up: warm-up, the browse, shop and read-only mixes at
- * their maximum (each with where its CPU went), the cost of a session, and last failover under load: an
- * instance killed, then started again. The same shoppers go
+ * their maximum (each with where its CPU went), the browse mix at a fixed rate (open loop), the cost of a
+ * session, and last failover under load: an instance killed, then started again. The same shoppers go
  * through every phase, so each one's record of its cart covers all it did.
  */
 final class StrategyRun {
@@ -25,10 +25,15 @@ final class StrategyRun {
     private final LocalTopology topology;
     private final Progress progress;
     private final GridProbe grid = new GridProbe();
+    private final OpenRate openRate;
     private long warmUpSeconds;
     private boolean warmUpSteady;
 
-    StrategyRun(BenchStrategy strategy, BenchmarkSettings settings, LocalTopology topology, Progress progress) {
+    /**
+     * @param openRate the open-loop phase's rate; null: half of this strategy's own browse maximum
+     */
+    StrategyRun(BenchStrategy strategy, BenchmarkSettings settings, LocalTopology topology, Progress progress, OpenRate openRate) {
+        this.openRate = openRate;
         this.strategy = strategy;
         this.settings = settings;
         this.topology = topology;
@@ -53,9 +58,23 @@ final class StrategyRun {
         for (Mix mix : Mix.values()) {
             mixes.put(mix, measure(mix, shoppers, cpu));
         }
+        StrategyResult.OpenLoop openLoop = openLoop(shoppers, cpu, openRate != null ? openRate
+                : new OpenRate(mixes.get(Mix.BROWSE).phase().requestsPerSecond() / 2, "half of its own browse maximum"));
         StrategyResult.Cost cost = new SessionCost(strategy, settings, topology, progress, grid).measure();
         StrategyResult.Failover failover = failover(shoppers);
-        return new StrategyResult(strategy, new StrategyResult.WarmUp(warmUpSeconds, warmUpSteady), mixes, failover, cost);
+        return new StrategyResult(strategy, new StrategyResult.WarmUp(warmUpSeconds, warmUpSteady), mixes, openLoop, failover, cost);
+    }
+
+    /** The browse mix at a fixed rate, for latency without coordinated omission. */
+    private StrategyResult.OpenLoop openLoop(List<Shopper> shoppers, CpuSplit cpu, OpenRate rate) {
+        CpuSplit.Reading start = cpu.read();
+        OpenLoopPhase.Result phase = new OpenLoopPhase(strategy.id() + " browse at " + Math.round(rate.perSecond()) + "/s",
+                Mix.BROWSE, shoppers, rate.perSecond(), settings.openLoop(), progress).run();
+        return new StrategyResult.OpenLoop(phase, cpu.since(start, phase.requests()), rate.basis());
+    }
+
+    /** The open loop's rate, requests per second, and where it came from (the report says). */
+    record OpenRate(double perSecond, String basis) {
     }
 
     private StrategyResult.Measured measure(Mix mix, List<Shopper> shoppers, CpuSplit cpu) {

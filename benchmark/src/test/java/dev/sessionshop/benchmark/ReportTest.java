@@ -64,6 +64,22 @@ class ReportTest {
     }
 
     @Test
+    void reportsOpenLoopPercentilesFromTheIntendedSendTimeAndMarksARateNotSustained() {
+        StrategyResult sticky = result(BenchStrategy.STICKY, 1000, 5_000, 0, 0);
+        StrategyResult slow = result(BenchStrategy.CLUSTERING, 400, 9_000, 0, 0);
+        slow = new StrategyResult(slow.strategy(), slow.warmUp(), slow.mixes(), openLoop(500, 90_000, 1_200), slow.failover(), slow.cost());
+
+        String md = new Report(inputs(), List.of(sticky, slow), 2).markdown();
+
+        assertTrue(md.contains("## Latency at a fixed rate (open loop)"), md);
+        assertTrue(md.contains("sticky 500/s (half of sticky's browse maximum)"), md);
+        assertTrue(md.contains("| sticky | 500/s | 500 | 2.0 | 5.0 | 5.0 | 5.0 | 1.5 | 7 of 5000 | 0 | 0 |"), md);
+        // 1200 of the 5000 due were not sent: 380/s sent, and every percentile only a lower bound
+        assertTrue(md.contains("| clustering | 500/s | 380 | ≥ 2.0 | ≥ 90.0 | ≥ 90.0 | ≥ 90.0 | 1.5 | 7 of 3800 | **1200** | 0 |"), md);
+        assertTrue(md.contains("| clustering | browse at 500/s (open loop) | 380 | 1 % | 0.500 | 3.000 | – | – | – | 0.100 | 1.400 | 5.000 | 4.500 | – |"), md);
+    }
+
+    @Test
     void splitsEachMixsCpuPerRequestIntoGeneratorServersAndRestWithTheIdleShare() {
         // the whole machine: 8 ms a request for sticky at 1000/s, 10 ms for external at 800/s
         Report report = new Report(inputs(), List.of(
@@ -113,7 +129,7 @@ class ReportTest {
                 Map.of("HTTP 404 to GET, not from the shop", 38L), histogram(1_000), new long[]{250, 250}, new long[]{0, 38},
                 Duration.ZERO, Duration.ofMillis(5));
         StrategyResult.Failover f = killed.failover();
-        StrategyResult result = new StrategyResult(killed.strategy(), killed.warmUp(), killed.mixes(),
+        StrategyResult result = new StrategyResult(killed.strategy(), killed.warmUp(), killed.mixes(), killed.openLoop(),
                 new StrategyResult.Failover(f.phase(), restart, null, 2, 16, 0, 0, List.of()), killed.cost());
 
         String md = new Report(inputs(), List.of(result), 2).markdown();
@@ -193,7 +209,7 @@ class ReportTest {
         mixes.put(Mix.SHOP, new StrategyResult.Measured(shop, cpu(6.5, redis ? 0.3 : Double.NaN, 8_000.0 / rps)));
         mixes.put(Mix.READ_ONLY, new StrategyResult.Measured(phase(Mix.READ_ONLY, rps, p99Micros, 0),
                 cpu(5.0, redis ? 0.2 : Double.NaN, 8_000.0 / rps)));
-        return new StrategyResult(strategy, new StrategyResult.WarmUp(60, true), mixes,
+        return new StrategyResult(strategy, new StrategyResult.WarmUp(60, true), mixes, openLoop(500, p99Micros, 0),
                 new StrategyResult.Failover(failover, restart(rps), Duration.ofMillis(23_400), 2, 16, cartsLost, 0, List.of()), cost);
     }
 
@@ -212,6 +228,20 @@ class ReportTest {
         }
         parts.put(CpuSplit.Part.NGINX, 0.1);
         return new CpuUsage(parts, machine, 0.01, 0);
+    }
+
+    /**
+     * 10 s of browse at {@code rate}: 1 % of the requests took {@code p99Micros} from their intended time, the
+     * rest 2 ms; {@code unsent} were not sent by the end.
+     */
+    private static StrategyResult.OpenLoop openLoop(int rate, long p99Micros, long unsent) {
+        long requests = rate * 10L - unsent;
+        Histogram fromIntended = new Histogram(3);
+        fromIntended.recordValueWithCount(2_000, requests - requests / 50);
+        fromIntended.recordValueWithCount(p99Micros, requests / 50 + unsent);
+        OpenLoopPhase.Result phase = new OpenLoopPhase.Result("o", Mix.BROWSE, rate, Duration.ofSeconds(10), Duration.ofSeconds(10),
+                requests, 0, 7, unsent, fromIntended, histogram(1_500));
+        return new StrategyResult.OpenLoop(phase, cpu(3.0, Double.NaN, 5.0), "half of sticky's browse maximum");
     }
 
     /** The phase around the start of the killed instance: no error, as the readiness gate should make it. */
