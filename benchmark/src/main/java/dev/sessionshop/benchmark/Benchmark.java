@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 public final class Benchmark {
 
     static final String USAGE = """
-            Usage: benchmark/run [--quick | --full] [--strategies sticky,clustering,...] [--users N] [--open-rate R] [--out DIR]
+            Usage: benchmark/run [--quick | --full] [--strategies sticky,clustering,...] [--users N] [--open-rate R] [--rounds N] [--out DIR]
 
             Measures session strategies on this machine, one after the other in one run, through nginx on the
             local topology (deployment/shop): requests per second, latency and CPU per request (the load
@@ -35,6 +35,8 @@ public final class Benchmark {
               --users N       concurrent shoppers (default 16)
               --open-rate R   the open-loop phase's rate, requests per second (default: half of sticky's
                               browse maximum in the same run, for every strategy after sticky)
+              --rounds N      run every strategy N times, each round in another order (ABC, CBA, BCA, ...),
+                              and report the median ratio to sticky and its spread (default 1)
               --out DIR       where the report goes (default docs/benchmark)
               --help          this text
 
@@ -73,9 +75,10 @@ public final class Benchmark {
             String arg = arguments.get(i);
             switch (arg) {
                 case "--quick" -> settings = BenchmarkSettings.quick().withStrategies(settings.strategies()).withUsers(settings.users())
-                        .withOpenLoopRate(settings.openLoopRate());
+                        .withOpenLoopRate(settings.openLoopRate()).withRounds(settings.rounds());
                 case "--full" -> settings = BenchmarkSettings.full().withStrategies(settings.strategies()).withUsers(settings.users())
-                        .withOpenLoopRate(settings.openLoopRate());
+                        .withOpenLoopRate(settings.openLoopRate()).withRounds(settings.rounds());
+                case "--rounds" -> settings = settings.withRounds(rounds(value(arguments, ++i, arg)));
                 case "--open-rate" -> settings = settings.withOpenLoopRate(rate(value(arguments, ++i, arg)));
                 case "--strategies" -> settings = settings.withStrategies(strategies(value(arguments, ++i, arg)));
                 case "--users" -> settings = settings.withUsers(users(value(arguments, ++i, arg)));
@@ -102,31 +105,47 @@ public final class Benchmark {
                         Progress progress) throws IOException {
         Instant started = Instant.now();
         RunInputs inputs = RunInputs.collect(topology.repository(), settings, started);
-        List<StrategyResult> results = new ArrayList<>();
+        List<List<StrategyResult>> rounds = new ArrayList<>();
         StrategyRun.OpenRate openRate = settings.openLoopRate() > 0
                 ? new StrategyRun.OpenRate(settings.openLoopRate(), "--open-rate") : null;
-        for (BenchStrategy strategy : settings.strategies()) {
-            if (startTopologies) {
-                progress.step("deployment/shop up " + strategy.id());
-                topology.up(strategy);
+        for (int round = 0; round < settings.rounds(); round++) {
+            List<BenchStrategy> order = Rounds.order(settings.strategies(), round);
+            if (settings.rounds() > 1) {
+                progress.step("round " + (round + 1) + " of " + settings.rounds() + ": "
+                        + order.stream().map(BenchStrategy::id).collect(Collectors.joining(", ")));
             }
-            try {
-                StrategyResult result = new StrategyRun(strategy, settings, topology, progress, openRate).run();
+            List<StrategyResult> results = new ArrayList<>();
+            for (BenchStrategy strategy : order) {
+                StrategyResult result = measure(strategy, settings, topology, startTopologies, progress, openRate);
                 results.add(result);
                 if (openRate == null && strategy == BenchStrategy.BASELINE) {
-                    // Every strategy after sticky at the rate sticky had: the same load, so the latencies compare.
+                    // Every strategy after sticky at the rate sticky had, in every round: the same load, so the
+                    // latencies compare.
                     openRate = new StrategyRun.OpenRate(result.openLoop().phase().rate(), "half of sticky's browse maximum");
                 }
-            } finally {
-                if (startTopologies) {
-                    progress.step("deployment/shop down");
-                    topology.down();
-                }
             }
+            rounds.add(results);
         }
-        Path report = new Report(inputs, results).write(outDir);
+        Path report = new Report(inputs, rounds.get(0), rounds, Runtime.getRuntime().availableProcessors()).write(outDir);
         progress.step("done in " + Duration.between(started, Instant.now()).toSeconds() + " s");
         return report;
+    }
+
+    /** One strategy: its topology up (unless it is up already), its run, the topology down. */
+    private static StrategyResult measure(BenchStrategy strategy, BenchmarkSettings settings, LocalTopology topology,
+                                          boolean startTopologies, Progress progress, StrategyRun.OpenRate openRate) {
+        if (startTopologies) {
+            progress.step("deployment/shop up " + strategy.id());
+            topology.up(strategy);
+        }
+        try {
+            return new StrategyRun(strategy, settings, topology, progress, openRate).run();
+        } finally {
+            if (startTopologies) {
+                progress.step("deployment/shop down");
+                topology.down();
+            }
+        }
     }
 
     /**
@@ -173,6 +192,18 @@ public final class Benchmark {
             throw new IllegalArgumentException("a strategy is named twice: " + list);
         }
         return chosen;
+    }
+
+    private static int rounds(String value) {
+        try {
+            int rounds = Integer.parseInt(value);
+            if (rounds < 1 || rounds > 10) {
+                throw new IllegalArgumentException("--rounds must be 1 to 10, not " + value);
+            }
+            return rounds;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--rounds must be a number, not " + value);
+        }
     }
 
     private static double rate(String value) {

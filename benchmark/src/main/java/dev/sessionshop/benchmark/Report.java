@@ -24,6 +24,8 @@ final class Report {
 
     private final RunInputs inputs;
     private final List<StrategyResult> results;
+    /** Every round of a run with {@code --rounds}, the first one {@link #results}. */
+    private final List<List<StrategyResult>> rounds;
     /** The machine's cores, which the load generator, nginx, the instances and Redis share. */
     private final int cores;
 
@@ -32,8 +34,13 @@ final class Report {
     }
 
     Report(RunInputs inputs, List<StrategyResult> results, int cores) {
+        this(inputs, results, List.of(results), cores);
+    }
+
+    Report(RunInputs inputs, List<StrategyResult> results, List<List<StrategyResult>> rounds, int cores) {
         this.inputs = inputs;
         this.results = List.copyOf(results);
+        this.rounds = rounds.stream().map(List::copyOf).toList();
         this.cores = cores;
     }
 
@@ -55,6 +62,7 @@ final class Report {
         throughput(md);
         CpuTable.append(md, results, mixes());
         OpenLoopTable.append(md, results);
+        RoundsTable.append(md, rounds, mixes());
         failover(md);
         cost(md);
         targets(md);

@@ -22,7 +22,8 @@ record RunInputs(Map<String, String> values) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("command", "benchmark/run --" + settings.mode() + (settings.strategies().equals(BenchmarkSettings.DEFAULT_STRATEGIES)
                 ? "" : " --strategies " + settings.strategies().stream().map(BenchStrategy::id).collect(Collectors.joining(",")))
-                + (settings.openLoopRate() > 0 ? " --open-rate " + Math.round(settings.openLoopRate()) : ""));
+                + (settings.openLoopRate() > 0 ? " --open-rate " + Math.round(settings.openLoopRate()) : "")
+                + (settings.rounds() > 1 ? " --rounds " + settings.rounds() : ""));
         values.put("started", DateTimeFormatter.ISO_INSTANT.format(started.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
         values.put("commit", commit(repository));
         values.put("machine", machine());

@@ -63,6 +63,14 @@ class BenchmarkCommandLineTest {
     }
 
     @Test
+    void roundsMustBeAReasonableNumber() {
+        assertEquals("--rounds must be 1 to 10, not 0",
+                assertThrows(IllegalArgumentException.class, () -> run("--rounds", "0")).getMessage());
+        assertEquals("--rounds must be a number, not three",
+                assertThrows(IllegalArgumentException.class, () -> run("--rounds", "three")).getMessage());
+    }
+
+    @Test
     void refusesToRunOutsideTheRepository() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run("--quick"));
         assertTrue(e.getMessage().contains("no deployment/shop"), e.getMessage());

@@ -80,6 +80,30 @@ class ReportTest {
     }
 
     @Test
+    void reportsTheMedianRatioToStickyOfTheRoundsAndItsSpread() {
+        // given: external at 0.60, 0.70 and 0.65 x sticky, the second round in the other order
+        List<StrategyResult> first = List.of(result(BenchStrategy.STICKY, 1000, 5_000, 0, 0), result(BenchStrategy.EXTERNAL, 600, 5_000, 0, 0));
+        List<StrategyResult> second = List.of(result(BenchStrategy.EXTERNAL, 700, 5_000, 0, 0), result(BenchStrategy.STICKY, 1000, 5_000, 0, 0));
+        List<StrategyResult> third = List.of(result(BenchStrategy.STICKY, 800, 5_000, 0, 0), result(BenchStrategy.EXTERNAL, 520, 5_000, 0, 0));
+
+        // when
+        String md = new Report(inputs(), first, List.of(first, second, third), 2).markdown();
+
+        // then: without the generator (8000/rps less 0.5 ms), 7.5/12.83, 7.5/10.93 and 9.5/14.88: median 0.64
+        assertTrue(md.contains("## Ratios over rounds"), md);
+        assertTrue(md.contains("(sticky, external; external, sticky; sticky, external)"), md);
+        assertTrue(md.contains("| external | browse | 0.65 | 0.60 – 0.70 | 0.60, 0.70, 0.65 | 0.64 |"), md);
+        assertTrue(md.contains("| external | browse | 600 | 0.60 | "), "the other tables are the first round's: " + md);
+    }
+
+    @Test
+    void aRunOfOneRoundHasNoRoundsSection() {
+        String md = new Report(inputs(), List.of(result(BenchStrategy.STICKY, 1000, 5_000, 0, 0)), 2).markdown();
+
+        assertFalse(md.contains("## Ratios over rounds"), md);
+    }
+
+    @Test
     void splitsEachMixsCpuPerRequestIntoGeneratorServersAndRestWithTheIdleShare() {
         // the whole machine: 8 ms a request for sticky at 1000/s, 10 ms for external at 800/s
         Report report = new Report(inputs(), List.of(
