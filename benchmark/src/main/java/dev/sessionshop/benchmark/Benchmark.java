@@ -27,7 +27,7 @@ public final class Benchmark {
             again), and what a session costs (bytes in the store, store traffic per request, heap with many
             live sessions). Writes a Markdown report and SVG charts.
 
-              --quick         shorter warm-up and measurements, 2 000 sessions: about 5 minutes per strategy
+              --quick         shorter warm-up and measurements, 2 000 sessions: about 5.5 minutes per strategy
                               here, 1.5 of them the start of the killed instance under load (the default)
               --full          180 s warm-up per strategy, 10 000 sessions: 8-10 minutes per strategy here
               --strategies    which ones, in this order, from: %s

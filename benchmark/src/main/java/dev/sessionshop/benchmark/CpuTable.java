@@ -32,8 +32,9 @@ final class CpuTable {
                 .append("generator, what a request costs the shop alone; *× sticky without the generator* is sticky's figure\n")
                 .append("divided by this one: the throughput ratio if the generator ran elsewhere and the cores stayed saturated\n")
                 .append("(compare it with *× sticky* in the throughput table). *–*: the strategy runs no such process. The\n")
-                .append("*open loop* rows: the phase of the next section, at a fixed rate below the maximum, so the cores idle part\n")
-                .append("of the time and a request costs less than at saturation.\n\n")
+                .append("*open loop* rows: the phase of the next section, at a fixed rate below the maximum: the cores idle part of\n")
+                .append("the time, and the work that does not grow with the load (the JIT still compiling, collections, the grid's\n")
+                .append("heartbeats) is shared by fewer requests, so a request there may cost more than at saturation.\n\n")
                 .append("| strategy | mix | requests/s | idle | load generator | instances | Redis primary | Redis replica | memcached | nginx | rest | whole machine | without the generator | × sticky without the generator |\n")
                 .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Mix mix : mixes) {
