@@ -29,7 +29,7 @@ public final class Benchmark {
 
               --quick         shorter warm-up and measurements, 2 000 sessions: about 5.5 minutes per strategy
                               here, 1.5 of them the start of the killed instance under load (the default)
-              --full          180 s warm-up per strategy, 10 000 sessions: 8-10 minutes per strategy here
+              --full          180 s warm-up per strategy, 10 000 sessions: 9.5-11.5 minutes per strategy here
               --strategies    which ones, in this order, from: %s
                               (default: %s; ratios need sticky)
               --users N       concurrent shoppers (default 16)
