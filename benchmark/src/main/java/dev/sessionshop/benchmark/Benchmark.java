@@ -18,20 +18,25 @@ import java.util.stream.Collectors;
 public final class Benchmark {
 
     static final String USAGE = """
-            Usage: benchmark/run [--quick | --full] [--strategies sticky,clustering,...] [--users N] [--out DIR]
+            Usage: benchmark/run [--quick | --full] [--strategies sticky,clustering,...] [--users N] [--open-rate R] [--rounds N] [--out DIR]
 
             Measures session strategies on this machine, one after the other in one run, through nginx on the
-            local topology (deployment/shop): requests per second and latency of a browse mix and a shop mix,
-            failover under load (one instance killed, then started again), and what a session costs (bytes in
-            the store, store traffic per request, heap with many live sessions). Writes a Markdown report and
-            SVG charts.
+            local topology (deployment/shop): requests per second, latency and CPU per request (the load
+            generator's, each server process's, the machine's idle share) of a browse, a shop and a read-only
+            mix; latency at a fixed rate (open loop); failover under load (one instance killed, then started
+            again), and what a session costs (bytes in the store, store traffic per request, heap with many
+            live sessions). Writes a Markdown report and SVG charts.
 
-              --quick         shorter warm-up and measurements, 2 000 sessions: about 5 minutes per strategy
+              --quick         shorter warm-up and measurements, 2 000 sessions: about 5.5 minutes per strategy
                               here, 1.5 of them the start of the killed instance under load (the default)
-              --full          180 s warm-up per strategy, 10 000 sessions: 8-10 minutes per strategy here
+              --full          180 s warm-up per strategy, 10 000 sessions: 9.5-11.5 minutes per strategy here
               --strategies    which ones, in this order, from: %s
                               (default: %s; ratios need sticky)
               --users N       concurrent shoppers (default 16)
+              --open-rate R   the open-loop phase's rate, requests per second (default: half of sticky's
+                              browse maximum in the same run, for every strategy after sticky)
+              --rounds N      run every strategy N times, each round in another order (ABC, CBA, BCA, ...),
+                              and report the median ratio to sticky and its spread (default 1)
               --out DIR       where the report goes (default docs/benchmark)
               --help          this text
 
@@ -69,8 +74,12 @@ public final class Benchmark {
         for (int i = 0; i < arguments.size(); i++) {
             String arg = arguments.get(i);
             switch (arg) {
-                case "--quick" -> settings = BenchmarkSettings.quick().withStrategies(settings.strategies()).withUsers(settings.users());
-                case "--full" -> settings = BenchmarkSettings.full().withStrategies(settings.strategies()).withUsers(settings.users());
+                case "--quick" -> settings = BenchmarkSettings.quick().withStrategies(settings.strategies()).withUsers(settings.users())
+                        .withOpenLoopRate(settings.openLoopRate()).withRounds(settings.rounds());
+                case "--full" -> settings = BenchmarkSettings.full().withStrategies(settings.strategies()).withUsers(settings.users())
+                        .withOpenLoopRate(settings.openLoopRate()).withRounds(settings.rounds());
+                case "--rounds" -> settings = settings.withRounds(rounds(value(arguments, ++i, arg)));
+                case "--open-rate" -> settings = settings.withOpenLoopRate(rate(value(arguments, ++i, arg)));
                 case "--strategies" -> settings = settings.withStrategies(strategies(value(arguments, ++i, arg)));
                 case "--users" -> settings = settings.withUsers(users(value(arguments, ++i, arg)));
                 case "--out" -> outDir = Path.of(value(arguments, ++i, arg)).toAbsolutePath();
@@ -96,24 +105,47 @@ public final class Benchmark {
                         Progress progress) throws IOException {
         Instant started = Instant.now();
         RunInputs inputs = RunInputs.collect(topology.repository(), settings, started);
-        List<StrategyResult> results = new ArrayList<>();
-        for (BenchStrategy strategy : settings.strategies()) {
-            if (startTopologies) {
-                progress.step("deployment/shop up " + strategy.id());
-                topology.up(strategy);
+        List<List<StrategyResult>> rounds = new ArrayList<>();
+        StrategyRun.OpenRate openRate = settings.openLoopRate() > 0
+                ? new StrategyRun.OpenRate(settings.openLoopRate(), "--open-rate") : null;
+        for (int round = 0; round < settings.rounds(); round++) {
+            List<BenchStrategy> order = Rounds.order(settings.strategies(), round);
+            if (settings.rounds() > 1) {
+                progress.step("round " + (round + 1) + " of " + settings.rounds() + ": "
+                        + order.stream().map(BenchStrategy::id).collect(Collectors.joining(", ")));
             }
-            try {
-                results.add(new StrategyRun(strategy, settings, topology, progress).run());
-            } finally {
-                if (startTopologies) {
-                    progress.step("deployment/shop down");
-                    topology.down();
+            List<StrategyResult> results = new ArrayList<>();
+            for (BenchStrategy strategy : order) {
+                StrategyResult result = measure(strategy, settings, topology, startTopologies, progress, openRate);
+                results.add(result);
+                if (openRate == null && strategy == BenchStrategy.BASELINE) {
+                    // Every strategy after sticky at the rate sticky had, in every round: the same load, so the
+                    // latencies compare.
+                    openRate = new StrategyRun.OpenRate(result.openLoop().phase().rate(), "half of sticky's browse maximum");
                 }
             }
+            rounds.add(results);
         }
-        Path report = new Report(inputs, results).write(outDir);
+        Path report = new Report(inputs, rounds.get(0), rounds, Runtime.getRuntime().availableProcessors()).write(outDir);
         progress.step("done in " + Duration.between(started, Instant.now()).toSeconds() + " s");
         return report;
+    }
+
+    /** One strategy: its topology up (unless it is up already), its run, the topology down. */
+    private static StrategyResult measure(BenchStrategy strategy, BenchmarkSettings settings, LocalTopology topology,
+                                          boolean startTopologies, Progress progress, StrategyRun.OpenRate openRate) {
+        if (startTopologies) {
+            progress.step("deployment/shop up " + strategy.id());
+            topology.up(strategy);
+        }
+        try {
+            return new StrategyRun(strategy, settings, topology, progress, openRate).run();
+        } finally {
+            if (startTopologies) {
+                progress.step("deployment/shop down");
+                topology.down();
+            }
+        }
     }
 
     /**
@@ -129,18 +161,18 @@ public final class Benchmark {
         Instant started = Instant.now();
         RunInputs inputs = RunInputs.collect(repository, settings, started);
         Progress progress = new Progress(System.err, false);
-        StrategyResult result = new StrategyRun(strategy, settings, topology, progress).run();
+        StrategyResult result = new StrategyRun(strategy, settings, topology, progress, null).run();
         results.add(result);
         Path report = new Report(inputs, results).write(outDir);
-        return new SmokeResult(report, result.browse().requests() + result.shop().requests(),
-                result.browse().errors() + result.shop().errors(), result.failover().requests(),
+        return new SmokeResult(report, result.mixes().values().stream().mapToLong(m -> m.phase().requests()).sum(),
+                result.mixes().values().stream().mapToLong(m -> m.phase().errors()).sum(), result.failover().requests(),
                 result.failover().cartsChecked());
     }
 
     /**
      * What the smoke run produced.
      *
-     * @param measuredRequests requests of the two measured mixes, and {@code measuredErrors} among them
+     * @param measuredRequests requests of the measured mixes, and {@code measuredErrors} among them
      * @param failoverRequests requests of the failover phase, across the kill and the start
      * @param cartsChecked     shoppers whose cart was read back after the failover
      */
@@ -160,6 +192,30 @@ public final class Benchmark {
             throw new IllegalArgumentException("a strategy is named twice: " + list);
         }
         return chosen;
+    }
+
+    private static int rounds(String value) {
+        try {
+            int rounds = Integer.parseInt(value);
+            if (rounds < 1 || rounds > 10) {
+                throw new IllegalArgumentException("--rounds must be 1 to 10, not " + value);
+            }
+            return rounds;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--rounds must be a number, not " + value);
+        }
+    }
+
+    private static double rate(String value) {
+        try {
+            double rate = Double.parseDouble(value);
+            if (!(rate >= 1 && rate <= 100_000)) {
+                throw new IllegalArgumentException("--open-rate must be 1 to 100000 requests per second, not " + value);
+            }
+            return rate;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--open-rate must be a number, not " + value);
+        }
     }
 
     private static int users(String value) {

@@ -36,7 +36,7 @@ final class Charts {
 
     private static final int WIDTH = 720;
     private static final int HEIGHT = 380;
-    private static final List<Color> MIX_COLOURS = List.of(new Color(0x4E79A7), new Color(0xE15759));
+    private static final List<Color> MIX_COLOURS = List.of(new Color(0x4E79A7), new Color(0xE15759), new Color(0x59A14F));
 
     private Charts() {
     }
@@ -53,8 +53,8 @@ final class Charts {
     private static JFreeChart bars(String title, String axis, List<StrategyResult> results, ToDoubleFunction<LoadPhase.Result> value) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (StrategyResult result : results) {
-            data.addValue(value.applyAsDouble(result.browse()), "browse mix", result.strategy().id());
-            data.addValue(value.applyAsDouble(result.shop()), "shop mix", result.strategy().id());
+            result.mixes().forEach((mix, measured) ->
+                    data.addValue(value.applyAsDouble(measured.phase()), mix.label() + " mix", result.strategy().id()));
         }
         JFreeChart chart = ChartFactory.createBarChart(title, "strategy", axis, data, PlotOrientation.VERTICAL, true, false, false);
         CategoryPlot plot = chart.getCategoryPlot();

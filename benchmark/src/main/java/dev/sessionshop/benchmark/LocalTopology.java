@@ -72,6 +72,38 @@ final class LocalTopology {
         }
     }
 
+    /**
+     * nginx's master (the launcher's pid file) and its workers (the master's children); empty when nginx
+     * is not running.
+     */
+    List<Long> nginxPids() {
+        List<Long> pids = new ArrayList<>();
+        recordedPid("nginx").flatMap(ProcessHandle::of).ifPresent(master -> {
+            pids.add(master.pid());
+            master.children().forEach(worker -> pids.add(worker.pid()));
+        });
+        return pids;
+    }
+
+    /** The two Redis servers (redis-1 and redis-2, primary and replica in either role) that are running. */
+    List<Long> redisPids() {
+        List<Long> pids = new ArrayList<>();
+        for (String name : List.of("redis-1", "redis-2")) {
+            recordedPid(name).ifPresent(pids::add);
+        }
+        return pids;
+    }
+
+    /** The pid the launcher recorded for one of its processes ("nginx", "redis-1"), if it did. */
+    private Optional<Long> recordedPid(String name) {
+        Path file = workDir.resolve("pids").resolve(name + ".pid");
+        try {
+            return Optional.of(Long.parseLong(Files.readString(file, StandardCharsets.US_ASCII).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The password the launcher gave Redis (a strategy with its sessions there). */
     String redisPassword() {
         Path file = workDir.resolve("redis-password");

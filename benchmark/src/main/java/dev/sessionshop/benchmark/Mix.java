@@ -1,16 +1,23 @@
 package dev.sessionshop.benchmark;
 
 /**
- * What the shoppers do. Every request of both mixes carries the shopper's session cookie and uses the
- * session; only {@link #SHOP}'s cart changes change what it holds.
+ * What the shoppers do. Every request of every mix carries the shopper's session cookie and reads the
+ * session; {@link #BROWSE}'s and {@link #SHOP}'s also count it (the session panel's request count), so only
+ * {@link #READ_ONLY} leaves the session as it was.
  */
 public enum Mix {
 
-    /** Product pages, the cart page and the cart's JSON: reads only. */
+    /** Product pages, the cart page and the cart's JSON: the cart unchanged, the request counted. */
     BROWSE("browse", 0),
 
     /** 70 % of {@link #BROWSE}'s reads, 30 % cart changes (mostly additions, some removals). */
-    SHOP("shop", 30);
+    SHOP("shop", 30),
+
+    /**
+     * {@code GET /api/labs/peek} only: reads the session and its cart and writes nothing, not even the
+     * request count. What a strategy costs a request that has nothing to save.
+     */
+    READ_ONLY("read-only", 0);
 
     private final String label;
     private final int changePercent;

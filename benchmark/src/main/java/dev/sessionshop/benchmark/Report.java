@@ -26,6 +26,8 @@ final class Report {
 
     private final RunInputs inputs;
     private final List<StrategyResult> results;
+    /** Every round of a run with {@code --rounds}, the first one {@link #results}. */
+    private final List<List<StrategyResult>> rounds;
     /** The machine's cores, which the load generator, nginx, the instances and Redis share. */
     private final int cores;
 
@@ -34,8 +36,13 @@ final class Report {
     }
 
     Report(RunInputs inputs, List<StrategyResult> results, int cores) {
+        this(inputs, results, List.of(results), cores);
+    }
+
+    Report(RunInputs inputs, List<StrategyResult> results, List<List<StrategyResult>> rounds, int cores) {
         this.inputs = inputs;
         this.results = List.copyOf(results);
+        this.rounds = rounds.stream().map(List::copyOf).toList();
         this.cores = cores;
     }
 
@@ -73,6 +80,9 @@ final class Report {
                 .append("#the-benchmark).\n\n");
         inputs(md);
         throughput(md);
+        CpuTable.append(md, results, mixes());
+        OpenLoopTable.append(md, results);
+        RoundsTable.append(md, rounds, mixes());
         failover(md);
         cost(md);
         targets(md);
@@ -90,16 +100,18 @@ final class Report {
         md.append("## Throughput and latency\n\n")
                 .append("Each shopper sends its next request when the last one is answered, through nginx, with its own\n")
                 .append("cookies and client address. *browse*: product pages, the cart page and the cart's JSON; *shop*: 70 %\n")
-                .append("of those, 30 % cart changes. Every request of both mixes uses the session, and the shop counts it\n")
-                .append("(the panel's request count), so even a *browse* request changes the session. *CPU per request*:\n")
-                .append("what the three instances (and Redis, where the sessions live there) spent per request, from the operating system's\n")
+                .append("of those, 30 % cart changes. Every request of both uses the session, and the shop counts it\n")
+                .append("(the panel's request count), so even a *browse* request changes the session. *read-only*:\n")
+                .append("`GET /api/labs/peek` only, which reads the session and its cart and writes nothing, not even the count:\n")
+                .append("what a strategy costs a request with nothing to save (no target; page 6's goals are for the other two).\n")
+                .append("*CPU per request*: what the three instances (and Redis, where the sessions live there) spent per request, from the operating system's\n")
                 .append("accounting: with every core busy, throughput is about the cores divided by that. Measured after a\n")
                 .append("warm-up (see *durations* above; a cold Payara gets several times faster in its first minutes): ")
                 .append(results.stream().map(r -> r.strategy().id() + " " + r.warmUp().seconds() + " s" + (r.warmUp().steady() ? "" : " (not steady: the limit)"))
                         .collect(Collectors.joining(", "))).append(".\n\n")
                 .append("| strategy | mix | requests/s | × sticky | p50 ms | p95 ms | p99 ms | p99 − sticky | errors | CPU per request |\n")
                 .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (Mix mix : Mix.values()) {
+        for (Mix mix : mixes()) {
             for (StrategyResult result : results) {
                 LoadPhase.Result phase = phase(result, mix);
                 Optional<LoadPhase.Result> sticky = sticky().map(s -> phase(s, mix));
@@ -237,7 +249,7 @@ final class Report {
             if (result.strategy() == BenchStrategy.BASELINE || sticky.isEmpty()) {
                 continue;
             }
-            for (Mix mix : Mix.values()) {
+            for (Mix mix : targetedMixes()) {
                 double goal = goal(result.strategy(), mix);
                 double ratio = phase(result, mix).requestsPerSecond() / phase(sticky.get(), mix).requestsPerSecond();
                 rows.add(row(s + " throughput, " + mix.label() + ", ≥ " + fixed(goal, 2) + " × sticky", fixed(ratio, 2) + " ×", ratio >= goal));
@@ -300,7 +312,7 @@ final class Report {
                 continue;
             }
             String s = result.strategy().id();
-            for (Mix mix : Mix.values()) {
+            for (Mix mix : targetedMixes()) {
                 double goal = goal(result.strategy(), mix);
                 double stickyRate = phase(sticky.get(), mix).requestsPerSecond();
                 if (stickyRate <= 0) {
@@ -325,8 +337,8 @@ final class Report {
     }
 
     private static double cpuMillis(StrategyResult result, Mix mix) {
-        return mix == Mix.BROWSE ? result.cpu().browseInstances() + result.cpu().browseStore()
-                : result.cpu().shopInstances() + result.cpu().shopStore();
+        CpuUsage cpu = result.cpu(mix);
+        return cpu.millis(CpuSplit.Part.INSTANCES) + storeMillis(cpu);
     }
 
     private static Map<String, StrategyResult.RequestCost> byKind(List<StrategyResult.RequestCost> costs) {
@@ -344,13 +356,30 @@ final class Report {
     }
 
     private static String cpu(StrategyResult result, Mix mix) {
-        double instances = mix == Mix.BROWSE ? result.cpu().browseInstances() : result.cpu().shopInstances();
-        double store = mix == Mix.BROWSE ? result.cpu().browseStore() : result.cpu().shopStore();
-        return fixed(instances, 2) + " ms" + (store > 0 ? " + " + fixed(store, 2) + " ms " + result.strategy().home().storeName() : "");
+        CpuUsage cpu = result.cpu(mix);
+        double store = storeMillis(cpu);
+        return fixed(cpu.millis(CpuSplit.Part.INSTANCES), 2) + " ms"
+                + (store > 0 ? " + " + fixed(store, 2) + " ms " + result.strategy().home().storeName() : "");
+    }
+
+    /** The store that holds the sessions: the Redis primary or the memcached nodes (0 for neither). */
+    private static double storeMillis(CpuUsage cpu) {
+        return Stream.of(CpuSplit.Part.REDIS_PRIMARY, CpuSplit.Part.MEMCACHED).mapToDouble(cpu::millis)
+                .filter(millis -> !Double.isNaN(millis)).sum();
     }
 
     private static LoadPhase.Result phase(StrategyResult result, Mix mix) {
-        return mix == Mix.BROWSE ? result.browse() : result.shop();
+        return result.phase(mix);
+    }
+
+    /** The mixes the results measured, in the order of the first one (every strategy runs the same). */
+    private List<Mix> mixes() {
+        return results.isEmpty() ? List.of() : List.copyOf(results.get(0).mixes().keySet());
+    }
+
+    /** The mixes the project has throughput goals for (page 6): browse and shop. */
+    private List<Mix> targetedMixes() {
+        return mixes().stream().filter(mix -> mix == Mix.BROWSE || mix == Mix.SHOP).toList();
     }
 
     private static String storeName(BenchStrategy strategy) {
@@ -380,7 +409,7 @@ final class Report {
                 .collect(Collectors.joining(" + "));
     }
 
-    private static String fixed(double value, int decimals) {
+    static String fixed(double value, int decimals) {
         return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 

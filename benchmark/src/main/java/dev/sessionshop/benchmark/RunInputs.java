@@ -21,7 +21,9 @@ record RunInputs(Map<String, String> values) {
     static RunInputs collect(Path repository, BenchmarkSettings settings, Instant started) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("command", "benchmark/run --" + settings.mode() + (settings.strategies().equals(BenchmarkSettings.DEFAULT_STRATEGIES)
-                ? "" : " --strategies " + settings.strategies().stream().map(BenchStrategy::id).collect(Collectors.joining(","))));
+                ? "" : " --strategies " + settings.strategies().stream().map(BenchStrategy::id).collect(Collectors.joining(",")))
+                + (settings.openLoopRate() > 0 ? " --open-rate " + Math.round(settings.openLoopRate()) : "")
+                + (settings.rounds() > 1 ? " --rounds " + settings.rounds() : ""));
         values.put("started", DateTimeFormatter.ISO_INSTANT.format(started.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
         values.put("commit", commit(repository));
         values.put("machine", machine());
@@ -37,7 +39,7 @@ record RunInputs(Map<String, String> values) {
                 ? seconds(settings.warmUp()) + " for each strategy"
                 : seconds(settings.warmUp()) + " to " + seconds(settings.warmUpLimit()) + " (until three 10 s slices agree within 5 %)";
         values.put("durations", "warm-up (shop mix) " + warmUp + ", each mix " + seconds(settings.measure())
-                + ", failover " + seconds(settings.failover()) + " (kill at " + seconds(settings.killAt()) + "), then the start of the killed instance and "
+                + ", open loop " + seconds(settings.openLoop()) + ", failover " + seconds(settings.failover()) + " (kill at " + seconds(settings.killAt()) + "), then the start of the killed instance and "
                 + seconds(settings.afterStart()) + " after it");
         values.put("session cost", settings.costRequests() + " requests of each kind; " + settings.liveSessions() + " live sessions for the memory figures");
         return new RunInputs(values);

@@ -66,9 +66,17 @@ final class Shopper {
         return record;
     }
 
-    /** One request of the mix: a read, or (with the mix's share) a cart change. */
+    /** One request of the mix: a read, or (with the mix's share) a cart change; or a peek. */
     Outcome step(Mix mix) {
-        return random.nextInt(100) < mix.changePercent() ? change() : read();
+        return switch (mix) {
+            case READ_ONLY -> peek();
+            case BROWSE, SHOP -> random.nextInt(100) < mix.changePercent() ? change() : read();
+        };
+    }
+
+    /** A read that writes nothing to the session, not even the request count: {@code GET /api/labs/peek}. */
+    Outcome peek() {
+        return send(request("/api/labs/peek").GET(), false);
     }
 
     /** A read that uses the session without changing the cart: a product page, the cart page or its JSON. */

@@ -1,6 +1,8 @@
 package dev.sessionshop.benchmark;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -8,23 +10,54 @@ import java.util.Map;
  * Everything measured for one strategy.
  *
  * @param warmUp   how the warm-up before the measurements ended
- * @param browse   the browse mix
- * @param shop     the shop mix
+ * @param mixes    each mix measured at its maximum (closed loop), in the order they ran, with its CPU
+ * @param openLoop the browse mix at a fixed rate, for its latency
  * @param failover the shop mix during which one instance was killed, and started again
  * @param cost     what a session costs where it is kept
- * @param cpu      CPU time per request of the two mixes
  */
-record StrategyResult(BenchStrategy strategy, WarmUp warmUp, LoadPhase.Result browse, LoadPhase.Result shop, Failover failover,
-                      Cost cost, Cpu cpu) {
+record StrategyResult(BenchStrategy strategy, WarmUp warmUp, Map<Mix, Measured> mixes, OpenLoop openLoop, Failover failover,
+                      Cost cost) {
 
-    /** How long the warm-up took, and whether it ended because throughput was steady or at its limit. */
-    record WarmUp(long seconds, boolean steady) {
+    StrategyResult {
+        mixes = Collections.unmodifiableMap(new LinkedHashMap<>(mixes));
+    }
+
+    /** One mix's phase. */
+    LoadPhase.Result phase(Mix mix) {
+        Measured measured = mixes.get(mix);
+        if (measured == null) {
+            throw new IllegalArgumentException(strategy.id() + " has no " + mix.label() + " mix");
+        }
+        return measured.phase();
+    }
+
+    /** What one mix's requests cost in CPU. */
+    CpuUsage cpu(Mix mix) {
+        return mixes.get(mix).cpu();
+    }
+
+    LoadPhase.Result browse() {
+        return phase(Mix.BROWSE);
+    }
+
+    LoadPhase.Result shop() {
+        return phase(Mix.SHOP);
+    }
+
+    /** A mix measured: its requests and latencies, and the CPU they cost the machine's processes. */
+    record Measured(LoadPhase.Result phase, CpuUsage cpu) {
     }
 
     /**
-     * CPU milliseconds per request: the three instances together, and Redis (0 for a strategy without it).
+     * The open-loop phase and its CPU.
+     *
+     * @param basis where its rate came from: "half of sticky's browse maximum", "--open-rate"
      */
-    record Cpu(double browseInstances, double shopInstances, double browseStore, double shopStore) {
+    record OpenLoop(OpenLoopPhase.Result phase, CpuUsage cpu, String basis) {
+    }
+
+    /** How long the warm-up took, and whether it ended because throughput was steady or at its limit. */
+    record WarmUp(long seconds, boolean steady) {
     }
 
     /**

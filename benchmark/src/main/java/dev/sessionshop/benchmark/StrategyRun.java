@@ -3,12 +3,14 @@ package dev.sessionshop.benchmark;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One strategy, start to end, on a topology that is up: warm-up, the browse mix, the shop mix, the cost of
- * a session, and last failover under load: an instance killed, then started again. The same shoppers go
+ * One strategy, start to end, on a topology that is up: warm-up, the browse, shop and read-only mixes at
+ * their maximum (each with where its CPU went), the browse mix at a fixed rate (open loop), the cost of a
+ * session, and last failover under load: an instance killed, then started again. The same shoppers go
  * through every phase, so each one's record of its cart covers all it did.
  */
 final class StrategyRun {
@@ -23,10 +25,15 @@ final class StrategyRun {
     private final LocalTopology topology;
     private final Progress progress;
     private final GridProbe grid = new GridProbe();
+    private final OpenRate openRate;
     private long warmUpSeconds;
     private boolean warmUpSteady;
 
-    StrategyRun(BenchStrategy strategy, BenchmarkSettings settings, LocalTopology topology, Progress progress) {
+    /**
+     * @param openRate the open-loop phase's rate; null: half of this strategy's own browse maximum
+     */
+    StrategyRun(BenchStrategy strategy, BenchmarkSettings settings, LocalTopology topology, Progress progress, OpenRate openRate) {
+        this.openRate = openRate;
         this.strategy = strategy;
         this.settings = settings;
         this.topology = topology;
@@ -46,27 +53,34 @@ final class StrategyRun {
         if (strategy.pinsClient()) {
             checkPinned(shoppers);
         }
-        CpuMeter instances = new CpuMeter(topology.aliveInstances().stream().map(topology::pid).toList());
-        CpuMeter store = SessionCost.storeMeter(strategy, topology);
-        Measured browse = measure(Mix.BROWSE, shoppers, instances, store);
-        Measured shop = measure(Mix.SHOP, shoppers, instances, store);
+        CpuSplit cpu = CpuSplit.of(strategy, topology);
+        Map<Mix, StrategyResult.Measured> mixes = new LinkedHashMap<>();
+        for (Mix mix : Mix.values()) {
+            mixes.put(mix, measure(mix, shoppers, cpu));
+        }
+        StrategyResult.OpenLoop openLoop = openLoop(shoppers, cpu, openRate != null ? openRate
+                : new OpenRate(mixes.get(Mix.BROWSE).phase().requestsPerSecond() / 2, "half of its own browse maximum"));
         StrategyResult.Cost cost = new SessionCost(strategy, settings, topology, progress, grid).measure();
         StrategyResult.Failover failover = failover(shoppers);
-        return new StrategyResult(strategy, new StrategyResult.WarmUp(warmUpSeconds, warmUpSteady), browse.phase(), shop.phase(), failover, cost,
-                new StrategyResult.Cpu(browse.instanceMillis(), shop.instanceMillis(), browse.storeMillis(), shop.storeMillis()));
+        return new StrategyResult(strategy, new StrategyResult.WarmUp(warmUpSeconds, warmUpSteady), mixes, openLoop, failover, cost);
     }
 
-    private Measured measure(Mix mix, List<Shopper> shoppers, CpuMeter instances, CpuMeter store) {
-        Duration instancesBefore = instances.used();
-        Duration storeBefore = store.used();
+    /** The browse mix at a fixed rate, for latency without coordinated omission. */
+    private StrategyResult.OpenLoop openLoop(List<Shopper> shoppers, CpuSplit cpu, OpenRate rate) {
+        CpuSplit.Reading start = cpu.read();
+        OpenLoopPhase.Result phase = new OpenLoopPhase(strategy.id() + " browse at " + Math.round(rate.perSecond()) + "/s",
+                Mix.BROWSE, shoppers, rate.perSecond(), settings.openLoop(), progress).run();
+        return new StrategyResult.OpenLoop(phase, cpu.since(start, phase.requests()), rate.basis());
+    }
+
+    /** The open loop's rate, requests per second, and where it came from (the report says). */
+    record OpenRate(double perSecond, String basis) {
+    }
+
+    private StrategyResult.Measured measure(Mix mix, List<Shopper> shoppers, CpuSplit cpu) {
+        CpuSplit.Reading start = cpu.read();
         LoadPhase.Result phase = new LoadPhase(strategy.id() + " " + mix.label(), mix, shoppers, settings.measure(), progress).run();
-        double requests = Math.max(1, phase.requests());
-        return new Measured(phase, (instances.used().minus(instancesBefore)).toNanos() / 1e6 / requests,
-                (store.used().minus(storeBefore)).toNanos() / 1e6 / requests);
-    }
-
-    /** A measured mix and the CPU milliseconds per request that the instances and the store spent on it. */
-    private record Measured(LoadPhase.Result phase, double instanceMillis, double storeMillis) {
+        return new StrategyResult.Measured(phase, cpu.since(start, phase.requests()));
     }
 
     /**

@@ -55,6 +55,22 @@ class BenchmarkCommandLineTest {
     }
 
     @Test
+    void theOpenLoopRateMustBeAReasonableNumber() {
+        assertEquals("--open-rate must be a number, not fast",
+                assertThrows(IllegalArgumentException.class, () -> run("--open-rate", "fast")).getMessage());
+        assertEquals("--open-rate must be 1 to 100000 requests per second, not 0",
+                assertThrows(IllegalArgumentException.class, () -> run("--open-rate", "0")).getMessage());
+    }
+
+    @Test
+    void roundsMustBeAReasonableNumber() {
+        assertEquals("--rounds must be 1 to 10, not 0",
+                assertThrows(IllegalArgumentException.class, () -> run("--rounds", "0")).getMessage());
+        assertEquals("--rounds must be a number, not three",
+                assertThrows(IllegalArgumentException.class, () -> run("--rounds", "three")).getMessage());
+    }
+
+    @Test
     void refusesToRunOutsideTheRepository() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run("--quick"));
         assertTrue(e.getMessage().contains("no deployment/shop"), e.getMessage());

@@ -13,6 +13,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,12 +28,14 @@ class LoadPhaseTest {
     private HttpServer server;
     private final AtomicBoolean failing = new AtomicBoolean();
     private final AtomicInteger changes = new AtomicInteger();
+    private final Set<String> requested = ConcurrentHashMap.newKeySet();
     private URI shop;
 
     @BeforeEach
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
+            requested.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
             if (exchange.getRequestMethod().equals("POST") || exchange.getRequestMethod().equals("DELETE")) {
                 changes.incrementAndGet();
             }
@@ -60,6 +64,15 @@ class LoadPhaseTest {
         assertEquals(result.requests(), sum(result.okPerBucket()));
         assertEquals(0, changes.get(), "the browse mix changes nothing");
         assertTrue(result.requestsPerSecond() > 0);
+    }
+
+    @Test
+    void theReadOnlyMixOnlyPeeksAtTheSession() {
+        LoadPhase.Result result = phase(Mix.READ_ONLY, Duration.ofMillis(400)).run();
+
+        assertTrue(result.requests() > 0, "requests: " + result.requests());
+        assertEquals(0, result.errors());
+        assertEquals(Set.of("GET /api/labs/peek"), requested, "no page that counts the request, no change");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,78 @@ class ReportTest {
     }
 
     @Test
+    void theReadOnlyMixIsReportedBesideTheOthersButHeldToNoTarget() {
+        String md = new Report(inputs(), List.of(
+                result(BenchStrategy.STICKY, 1000, 5_000, 0, 0),
+                result(BenchStrategy.EXTERNAL, 700, 9_000, 0, 0)),
+                2).markdown();
+
+        assertTrue(md.contains("| external | read-only | 700 | 0.70 | "), md);
+        assertTrue(md.contains(" | 0 | 5.00 ms + 0.20 ms Redis |"), md);
+        assertTrue(md.contains("| external | read-only | 700 | 1 % | 0.500 | 5.000 | 0.200 | 0.020 | – | 0.100 | "), md);
+        assertFalse(md.contains("read-only, ≥"), "the project's goals are for browse and shop: " + md);
+        assertFalse(md.contains("| external | read-only | 2."), "nor is the budget: " + md);
+    }
+
+    @Test
+    void reportsOpenLoopPercentilesFromTheIntendedSendTimeAndMarksARateNotSustained() {
+        StrategyResult sticky = result(BenchStrategy.STICKY, 1000, 5_000, 0, 0);
+        StrategyResult slow = result(BenchStrategy.CLUSTERING, 400, 9_000, 0, 0);
+        slow = new StrategyResult(slow.strategy(), slow.warmUp(), slow.mixes(), openLoop(500, 90_000, 1_200), slow.failover(), slow.cost());
+
+        String md = new Report(inputs(), List.of(sticky, slow), 2).markdown();
+
+        assertTrue(md.contains("## Latency at a fixed rate (open loop)"), md);
+        assertTrue(md.contains("sticky 500/s (half of sticky's browse maximum)"), md);
+        assertTrue(md.contains("| sticky | 500/s | 500 | 2.0 | 5.0 | 5.0 | 5.0 | 1.5 | 7 of 5000 | 0 | 0 |"), md);
+        // 1200 of the 5000 due were not sent: 380/s sent, and every percentile only a lower bound
+        assertTrue(md.contains("| clustering | 500/s | 380 | ≥ 2.0 | ≥ 90.0 | ≥ 90.0 | ≥ 90.0 | 1.5 | 7 of 3800 | **1200** | 0 |"), md);
+        assertTrue(md.contains("| clustering | browse at 500/s (open loop) | 380 | 1 % | 0.500 | 3.000 | – | – | – | 0.100 | 1.400 | 5.000 | 4.500 | – |"), md);
+    }
+
+    @Test
+    void reportsTheMedianRatioToStickyOfTheRoundsAndItsSpread() {
+        // given: external at 0.60, 0.70 and 0.65 x sticky, the second round in the other order
+        List<StrategyResult> first = List.of(result(BenchStrategy.STICKY, 1000, 5_000, 0, 0), result(BenchStrategy.EXTERNAL, 600, 5_000, 0, 0));
+        List<StrategyResult> second = List.of(result(BenchStrategy.EXTERNAL, 700, 5_000, 0, 0), result(BenchStrategy.STICKY, 1000, 5_000, 0, 0));
+        List<StrategyResult> third = List.of(result(BenchStrategy.STICKY, 800, 5_000, 0, 0), result(BenchStrategy.EXTERNAL, 520, 5_000, 0, 0));
+
+        // when
+        String md = new Report(inputs(), first, List.of(first, second, third), 2).markdown();
+
+        // then: without the generator (8000/rps less 0.5 ms), 7.5/12.83, 7.5/10.93 and 9.5/14.88: median 0.64
+        assertTrue(md.contains("## Ratios over rounds"), md);
+        assertTrue(md.contains("(sticky, external; external, sticky; sticky, external)"), md);
+        assertTrue(md.contains("| external | browse | 0.65 | 0.60 – 0.70 | 0.60, 0.70, 0.65 | 0.64 |"), md);
+        assertTrue(md.contains("| external | browse | 600 | 0.60 | "), "the other tables are the first round's: " + md);
+    }
+
+    @Test
+    void aRunOfOneRoundHasNoRoundsSection() {
+        String md = new Report(inputs(), List.of(result(BenchStrategy.STICKY, 1000, 5_000, 0, 0)), 2).markdown();
+
+        assertFalse(md.contains("## Ratios over rounds"), md);
+    }
+
+    @Test
+    void splitsEachMixsCpuPerRequestIntoGeneratorServersAndRestWithTheIdleShare() {
+        // the whole machine: 8 ms a request for sticky at 1000/s, 10 ms for external at 800/s
+        Report report = new Report(inputs(), List.of(
+                result(BenchStrategy.STICKY, 1000, 5_000, 0, 0),
+                result(BenchStrategy.EXTERNAL, 800, 5_000, 0, 0)),
+                2);
+
+        String md = report.markdown();
+
+        assertTrue(md.contains("## Where the CPU went"), md);
+        // generator 0.5, instances 6.0, no Redis, nginx 0.1, rest 8 - 6.6; without the generator 7.5 ms
+        assertTrue(md.contains("| sticky | browse | 1000 | 1 % | 0.500 | 6.000 | – | – | – | 0.100 | 1.400 | 8.000 | 7.500 | 1.00 |"), md);
+        // Redis primary 0.25 and replica 0.025, rest 10 - 6.875; without the generator 9.5 ms: 7.5 / 9.5 = 0.79 x sticky
+        assertTrue(md.contains("| external | browse | 800 | 1 % | 0.500 | 6.000 | 0.250 | 0.025 | – | 0.100 | 3.125 | 10.000 | 9.500 | 0.79 |"), md);
+        assertTrue(md.contains("*Load generator*: this benchmark's own JVM"), "the columns are explained: " + md);
+    }
+
+    @Test
     void theRouteCookieStrategiesAreComparedWithStickyAndOnlyTheGridOneIsHeldToFailoverTargets() {
         Report report = new Report(inputs(), List.of(
                 result(BenchStrategy.STICKY, 1000, 5_000, 0, 0),
@@ -80,8 +153,8 @@ class ReportTest {
                 Map.of("HTTP 404 to GET, not from the shop", 38L), histogram(1_000), new long[]{250, 250}, new long[]{0, 38},
                 Duration.ZERO, Duration.ofMillis(5));
         StrategyResult.Failover f = killed.failover();
-        StrategyResult result = new StrategyResult(killed.strategy(), killed.warmUp(), killed.browse(), killed.shop(),
-                new StrategyResult.Failover(f.phase(), restart, null, 2, 16, 0, 0, List.of()), killed.cost(), killed.cpu());
+        StrategyResult result = new StrategyResult(killed.strategy(), killed.warmUp(), killed.mixes(), killed.openLoop(),
+                new StrategyResult.Failover(f.phase(), restart, null, 2, 16, 0, 0, List.of()), killed.cost());
 
         String md = new Report(inputs(), List.of(result), 2).markdown();
 
@@ -155,9 +228,44 @@ class ReportTest {
         StrategyResult.Cost cost = new StrategyResult.Cost("3 lines, 4 items", strategy.home() == BenchStrategy.Home.MEMORY ? -1 : 300,
                 List.of(read, change), 1000, new long[]{100, 100, 100}, new long[]{200, 200, 200}, new long[]{100, 100, 100},
                 List.of("java.util.HashMap$Node: 300"), 0, 1000);
-        return new StrategyResult(strategy, new StrategyResult.WarmUp(60, true), browse, shop,
-                new StrategyResult.Failover(failover, restart(rps), Duration.ofMillis(23_400), 2, 16, cartsLost, 0, List.of()), cost,
-                new StrategyResult.Cpu(6.0, 6.5, redis ? 0.25 : 0, redis ? 0.3 : 0));
+        Map<Mix, StrategyResult.Measured> mixes = new LinkedHashMap<>();
+        mixes.put(Mix.BROWSE, new StrategyResult.Measured(browse, cpu(6.0, redis ? 0.25 : Double.NaN, 8_000.0 / rps)));
+        mixes.put(Mix.SHOP, new StrategyResult.Measured(shop, cpu(6.5, redis ? 0.3 : Double.NaN, 8_000.0 / rps)));
+        mixes.put(Mix.READ_ONLY, new StrategyResult.Measured(phase(Mix.READ_ONLY, rps, p99Micros, 0),
+                cpu(5.0, redis ? 0.2 : Double.NaN, 8_000.0 / rps)));
+        return new StrategyResult(strategy, new StrategyResult.WarmUp(60, true), mixes, openLoop(500, p99Micros, 0),
+                new StrategyResult.Failover(failover, restart(rps), Duration.ofMillis(23_400), 2, 16, cartsLost, 0, List.of()), cost);
+    }
+
+    /**
+     * A mix's CPU per request: {@code instances} ms in the instances, {@code redis} in the Redis primary (NaN:
+     * no Redis) and a tenth of it in the replica, 0.5 ms in the generator, 0.1 ms in nginx; the whole machine
+     * {@code machine} ms, 1 % idle.
+     */
+    private static CpuUsage cpu(double instances, double redis, double machine) {
+        Map<CpuSplit.Part, Double> parts = new EnumMap<>(CpuSplit.Part.class);
+        parts.put(CpuSplit.Part.GENERATOR, 0.5);
+        parts.put(CpuSplit.Part.INSTANCES, instances);
+        if (!Double.isNaN(redis)) {
+            parts.put(CpuSplit.Part.REDIS_PRIMARY, redis);
+            parts.put(CpuSplit.Part.REDIS_REPLICA, redis / 10);
+        }
+        parts.put(CpuSplit.Part.NGINX, 0.1);
+        return new CpuUsage(parts, machine, 0.01, 0);
+    }
+
+    /**
+     * 10 s of browse at {@code rate}: 1 % of the requests took {@code p99Micros} from their intended time, the
+     * rest 2 ms; {@code unsent} were not sent by the end.
+     */
+    private static StrategyResult.OpenLoop openLoop(int rate, long p99Micros, long unsent) {
+        long requests = rate * 10L - unsent;
+        Histogram fromIntended = new Histogram(3);
+        fromIntended.recordValueWithCount(2_000, requests - requests / 50);
+        fromIntended.recordValueWithCount(p99Micros, requests / 50 + unsent);
+        OpenLoopPhase.Result phase = new OpenLoopPhase.Result("o", Mix.BROWSE, rate, Duration.ofSeconds(10), Duration.ofSeconds(10),
+                requests, 0, 7, unsent, fromIntended, histogram(1_500));
+        return new StrategyResult.OpenLoop(phase, cpu(3.0, Double.NaN, 5.0), "half of sticky's browse maximum");
     }
 
     /** The phase around the start of the killed instance: no error, as the readiness gate should make it. */
