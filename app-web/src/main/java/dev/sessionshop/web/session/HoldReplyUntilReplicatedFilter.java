@@ -45,8 +45,11 @@ public class HoldReplyUntilReplicatedFilter extends ClusteringOnlyFilter {
     /** A response whose body waits in memory until {@link #handOver()}; flushes and closes wait too. */
     static final class HeldResponse extends HttpServletResponseWrapper {
 
-        /** What most answers of the shop fit in; a larger page makes the buffer grow. */
-        static final int INITIAL_BYTES = 8 * 1024;
+        /**
+         * Every JSON answer of the shop fits (the largest is under 3 KiB); a page grows it a few times
+         * (the catalog is 11 KiB, a cart of every product 19 KiB: docs/03-session-clustering.md).
+         */
+        static final int INITIAL_BYTES = 4 * 1024;
         /**
          * Room above the body in the container's buffer, so that a body of exactly the buffer's size never
          * counts as full (Tomcat, for one, writes such a chunk straight through).
