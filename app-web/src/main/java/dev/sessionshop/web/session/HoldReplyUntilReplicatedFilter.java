@@ -29,8 +29,8 @@ import java.nio.charset.StandardCharsets;
  * body to the container with a container buffer just larger than it. The container sends it when the
  * request ends, after the valve. A client then never sees an answer whose session change the grid does
  * not have yet, however large the page, and a response costs memory in proportion to its own size
- * (held, then in the container's buffer) rather than a fixed buffer large enough for any page. The shop has no asynchronous request, which this would
- * break.
+ * (held, then in the container's buffer) rather than a fixed buffer large enough for any page. The shop
+ * has no asynchronous request, which this would break.
  */
 public class HoldReplyUntilReplicatedFilter extends ClusteringOnlyFilter {
 
@@ -50,10 +50,7 @@ public class HoldReplyUntilReplicatedFilter extends ClusteringOnlyFilter {
          * (the catalog is 11 KiB, a cart of every product 19 KiB: docs/03-session-clustering.md).
          */
         static final int INITIAL_BYTES = 4 * 1024;
-        /**
-         * Room above the body in the container's buffer, so that a body of exactly the buffer's size never
-         * counts as full (Tomcat, for one, writes such a chunk straight through).
-         */
+        /** Room above the body, so that no container takes a body of exactly its buffer's size for a full buffer. */
         static final int HEADROOM_BYTES = 1024;
 
         private ByteArrayOutputStream bytes;
@@ -97,7 +94,7 @@ public class HoldReplyUntilReplicatedFilter extends ClusteringOnlyFilter {
         @Override
         public ServletOutputStream getOutputStream() throws IOException {
             if (stream == null) {
-                // The container's own stream: it checks that the writer is not in use and is written at the end.
+                // The container's own: it refuses if the writer is in use; handOver writes the body to it.
                 containerStream = super.getOutputStream();
                 bytes = new ByteArrayOutputStream(INITIAL_BYTES);
                 stream = new HeldStream(bytes, containerStream);

@@ -29,7 +29,7 @@ class HoldReplyUntilReplicatedFilterTest {
 
     @Test
     void bytesReachTheContainerButFlushAndCloseDoNot() throws IOException {
-        HoldReplyUntilReplicatedFilter.HeldResponse held = new HoldReplyUntilReplicatedFilter.HeldResponse(container.response());
+        HoldReplyUntilReplicatedFilter.HeldResponse held = held();
 
         ServletOutputStream out = held.getOutputStream();
         out.write("{\"lines\":[]}".getBytes(StandardCharsets.UTF_8));
@@ -46,7 +46,7 @@ class HoldReplyUntilReplicatedFilterTest {
 
     @Test
     void theWriterToo() throws IOException {
-        HoldReplyUntilReplicatedFilter.HeldResponse held = new HoldReplyUntilReplicatedFilter.HeldResponse(container.response());
+        HoldReplyUntilReplicatedFilter.HeldResponse held = held();
 
         PrintWriter writer = held.getWriter();
         writer.print("<p>cart</p>");
@@ -63,11 +63,11 @@ class HoldReplyUntilReplicatedFilterTest {
     void aLargePageLeavesNothingBeforeTheRequestEndsThoughTheApplicationFlushes() throws Exception {
         byte[] page = "<li>kettle</li>\n".repeat(LARGE_PAGE_BYTES / 16).getBytes(StandardCharsets.UTF_8);
 
-        new HoldReplyUntilReplicatedFilter().filterClustered(null, container.response(), inChunksOf4KiB((response, from, to) -> {
+        filterWith(inChunksOf4KiB(page.length, (response, from, to) -> {
             ServletOutputStream out = response.getOutputStream();
             out.write(page, from, to - from);
             out.flush(); // as JAX-RS does
-        }, page.length));
+        }));
 
         // The filter has returned: Payara's valve writes the session to the grid now, and only then
         assertEquals(0, container.sent.size(), "bytes sent to the client before the request ended");
@@ -80,22 +80,30 @@ class HoldReplyUntilReplicatedFilterTest {
         container.characterEncoding = "UTF-8";
         String page = "<li>Crème brûlée pan, 12 €</li>\n".repeat(LARGE_PAGE_BYTES / 32);
 
-        new HoldReplyUntilReplicatedFilter().filterClustered(null, container.response(), inChunksOf4KiB((response, from, to) -> {
+        filterWith(inChunksOf4KiB(page.length(), (response, from, to) -> {
             PrintWriter writer = response.getWriter();
             writer.write(page, from, to - from);
             writer.flush(); // as a JSP's buffer does when it is full
-        }, page.length()));
+        }));
 
         assertEquals(0, container.sent.size(), "bytes sent to the client before the request ended");
         container.endRequest();
         assertEquals(page, container.sent.toString(StandardCharsets.UTF_8));
     }
 
+    private HoldReplyUntilReplicatedFilter.HeldResponse held() {
+        return new HoldReplyUntilReplicatedFilter.HeldResponse(container.response());
+    }
+
+    private void filterWith(FilterChain application) throws Exception {
+        new HoldReplyUntilReplicatedFilter().filterClustered(null, container.response(), application);
+    }
+
     private interface Chunk {
         void write(HttpServletResponse response, int from, int to) throws IOException;
     }
 
-    private static FilterChain inChunksOf4KiB(Chunk chunk, int length) {
+    private static FilterChain inChunksOf4KiB(int length, Chunk chunk) {
         return (request, response) -> {
             for (int from = 0; from < length; from += 4096) {
                 chunk.write((HttpServletResponse) response, from, Math.min(length, from + 4096));

@@ -81,8 +81,8 @@ class RevokedSessionIdsTest {
         }
         lagMicros.sort(null);
         long max = lagMicros.get(lagMicros.size() - 1);
-        LOG.info(() -> String.format("Revoked id on the other instances after sign-in, %d ids: median %d µs, 99th percentile"
-                + " %d µs, max %d µs", SIGN_INS, lagMicros.get(lagMicros.size() / 2),
+        LOG.info(() -> String.format("Revoked id on the other instances after sign-in, %d ids: median %d µs,"
+                + " 99th percentile %d µs, max %d µs", SIGN_INS, lagMicros.get(lagMicros.size() / 2),
                 lagMicros.get(lagMicros.size() * 99 / 100), max));
         assertTrue(max <= TimeUnit.MILLISECONDS.toMicros(WINDOW_MILLIS), "the slowest id took " + max + " µs");
     }
