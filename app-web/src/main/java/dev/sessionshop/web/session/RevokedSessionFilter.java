@@ -11,8 +11,9 @@ import java.util.logging.Logger;
 /**
  * ({@code clustering} only) A request that presents a session id given up at sign-in finds no session:
  * if an instance still holds a copy under that id (in its memory or in the data grid), it is invalidated
- * before the application sees it. See {@link RevokedSessionIds} for why Payara needs this. One grid
- * lookup per request that carries a session cookie; other strategies skip it.
+ * before the application sees it. See {@link RevokedSessionIds} for why Payara needs this, and for the
+ * moment after a sign-in when another instance does not know the old id yet. One lookup in this instance's
+ * copy of the revoked ids, no network, per request that carries a session cookie; other strategies skip it.
  */
 public class RevokedSessionFilter extends ClusteringOnlyFilter {
 
