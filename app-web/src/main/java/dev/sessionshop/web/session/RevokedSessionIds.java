@@ -28,7 +28,7 @@ import java.util.logging.Logger;
  * <p>The window this opens: the copy reaches the other instances asynchronously. {@link #revoke} returns
  * once this instance and the id's owner in the grid hold it; the owner sends it on to the third instance
  * without waiting, and until it arrives that instance still accepts the old id. RevokedSessionIdsTest
- * measures it over 300 sign-ins on three members and fails if any id takes longer than 250 ms to reach
+ * measures it over 300 sign-ins on three members and fails if any id takes longer than a second to reach
  * every member; on loopback it took 30 to 70 µs at the median, 12 to 94 ms at worst. The signed-in
  * client does not fall into it (its reply leaves only after Payara has written the renamed session to the
  * grid); someone already holding the old cookie who sends it in that moment does. A member that joins the
