@@ -74,14 +74,12 @@ public final class Benchmark {
         for (int i = 0; i < arguments.size(); i++) {
             String arg = arguments.get(i);
             switch (arg) {
-                case "--quick" -> settings = BenchmarkSettings.quick().withStrategies(settings.strategies()).withUsers(settings.users())
-                        .withOpenLoopRate(settings.openLoopRate()).withRounds(settings.rounds());
-                case "--full" -> settings = BenchmarkSettings.full().withStrategies(settings.strategies()).withUsers(settings.users())
-                        .withOpenLoopRate(settings.openLoopRate()).withRounds(settings.rounds());
-                case "--rounds" -> settings = settings.withRounds(rounds(value(arguments, ++i, arg)));
+                case "--quick" -> settings = keepingChoices(BenchmarkSettings.quick(), settings);
+                case "--full" -> settings = keepingChoices(BenchmarkSettings.full(), settings);
+                case "--rounds" -> settings = settings.withRounds(wholeNumber(arg, value(arguments, ++i, arg), 1, 10));
                 case "--open-rate" -> settings = settings.withOpenLoopRate(rate(value(arguments, ++i, arg)));
                 case "--strategies" -> settings = settings.withStrategies(strategies(value(arguments, ++i, arg)));
-                case "--users" -> settings = settings.withUsers(users(value(arguments, ++i, arg)));
+                case "--users" -> settings = settings.withUsers(wholeNumber(arg, value(arguments, ++i, arg), 1, 200));
                 case "--out" -> outDir = Path.of(value(arguments, ++i, arg)).toAbsolutePath();
                 default -> throw new IllegalArgumentException("unknown argument: " + arg);
             }
@@ -194,16 +192,10 @@ public final class Benchmark {
         return chosen;
     }
 
-    private static int rounds(String value) {
-        try {
-            int rounds = Integer.parseInt(value);
-            if (rounds < 1 || rounds > 10) {
-                throw new IllegalArgumentException("--rounds must be 1 to 10, not " + value);
-            }
-            return rounds;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--rounds must be a number, not " + value);
-        }
+    /** A mode's durations with the choices made so far (strategies, users, open-loop rate, rounds), whatever their order. */
+    private static BenchmarkSettings keepingChoices(BenchmarkSettings mode, BenchmarkSettings chosen) {
+        return mode.withStrategies(chosen.strategies()).withUsers(chosen.users()).withOpenLoopRate(chosen.openLoopRate())
+                .withRounds(chosen.rounds());
     }
 
     private static double rate(String value) {
@@ -218,15 +210,16 @@ public final class Benchmark {
         }
     }
 
-    private static int users(String value) {
+    /** A whole-number option's value, from {@code min} to {@code max}. */
+    private static int wholeNumber(String option, String value, int min, int max) {
         try {
-            int users = Integer.parseInt(value);
-            if (users < 1 || users > 200) {
-                throw new IllegalArgumentException("--users must be 1 to 200, not " + value);
+            int number = Integer.parseInt(value);
+            if (number < min || number > max) {
+                throw new IllegalArgumentException(option + " must be " + min + " to " + max + ", not " + value);
             }
-            return users;
+            return number;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--users must be a number, not " + value);
+            throw new IllegalArgumentException(option + " must be a number, not " + value);
         }
     }
 }

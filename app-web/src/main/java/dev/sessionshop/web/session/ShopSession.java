@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.OptionalLong;
 
 /**
  * The one place that creates the session and keeps its bookkeeping attributes. Every value is written
@@ -52,14 +53,20 @@ public final class ShopSession {
     }
 
     public static int requestCount(HttpSession session) {
-        if (session instanceof CountedSession counted && counted.requestCount().isPresent()) {
-            return (int) Math.min(Integer.MAX_VALUE, counted.requestCount().getAsLong());
+        OptionalLong counted = storeCount(session);
+        if (counted.isPresent()) {
+            return (int) Math.min(Integer.MAX_VALUE, counted.getAsLong());
         }
         return session.getAttribute(REQUEST_COUNT) instanceof Integer count ? count : 0;
     }
 
     private static boolean storeCounts(HttpSession session) {
-        return session instanceof CountedSession counted && counted.requestCount().isPresent();
+        return storeCount(session).isPresent();
+    }
+
+    /** The store's own count of the session's requests; empty where the store does not count. */
+    private static OptionalLong storeCount(HttpSession session) {
+        return session instanceof CountedSession counted ? counted.requestCount() : OptionalLong.empty();
     }
 
     /**
