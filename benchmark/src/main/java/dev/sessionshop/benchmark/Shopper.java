@@ -6,13 +6,8 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -20,13 +15,33 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
+import org.apache.hc.client5.http.classic.methods.HttpDelete;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpPut;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.cookie.BasicCookieStore;
+import org.apache.hc.client5.http.cookie.StandardCookieSpec;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.BasicHttpClientConnectionManager;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
 
 /**
- * One simulated shopper: its own connection pool and cookie jar, which keeps every cookie it is given
+ * One simulated shopper: its own connection and cookie jar, which keeps every cookie it is given
  * as a browser does ({@code JSESSIONIDVERSION} matters to Payara's clustered sessions, and the route at
  * the end of {@code JSESSIONID} is what pins it under route-cookie routing), its own client address in
  * {@code X-Forwarded-For} (what {@code ip_hash} pins), and its own record of what it put in the cart.
- * Used by one thread at a time.
+ * Used by one thread at a time, on which it sends and waits: Apache HttpClient's classic client reads the
+ * answer on the calling thread, where {@code java.net.http.HttpClient} hands every request to its selector
+ * thread and back (two thread wake-ups a request, which on this machine's virtual cores cost the load
+ * generator more than the answer itself; docs/benchmark/README.md, "Where the CPU went").
  */
 final class Shopper {
 
@@ -37,7 +52,7 @@ final class Shopper {
     private final int number;
     private final URI shop;
     private final String address;
-    private final HttpClient http;
+    private final CloseableHttpClient http;
     private final Random random;
     private final CartRecord record = new CartRecord();
 
@@ -50,11 +65,22 @@ final class Shopper {
         this.shop = shop;
         this.address = "10.77." + number + ".10";
         this.random = new Random(seed);
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5))
+        BasicHttpClientConnectionManager connection = new BasicHttpClientConnectionManager();
+        connection.setConnectionConfig(ConnectionConfig.custom()
+                .setConnectTimeout(Timeout.ofSeconds(5))
+                .setSocketTimeout(Timeout.of(REQUEST_TIMEOUT))
+                .build());
+        this.http = HttpClients.custom()
+                .setConnectionManager(connection)
+                .setDefaultCookieStore(new BasicCookieStore())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setCookieSpec(StandardCookieSpec.RELAXED)
+                        .setResponseTimeout(Timeout.of(REQUEST_TIMEOUT))
+                        .build())
+                // As java.net.http did: no redirect followed, nothing sent twice, no gzip asked of nginx.
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableContentCompression()
                 .build();
     }
 
@@ -76,7 +102,7 @@ final class Shopper {
 
     /** A read that writes nothing to the session, not even the request count: {@code GET /api/labs/peek}. */
     Outcome peek() {
-        return send(request("/api/labs/peek").GET(), false);
+        return send(request(new HttpGet(path("/api/labs/peek"))), false);
     }
 
     /** A read that uses the session without changing the cart: a product page, the cart page or its JSON. */
@@ -87,7 +113,7 @@ final class Shopper {
             case 2 -> "/cart";
             default -> "/api/cart";
         };
-        return send(request(path).GET(), false);
+        return send(request(new HttpGet(path(path))), false);
     }
 
     /**
@@ -107,9 +133,7 @@ final class Shopper {
         if (quantity <= 0) {
             return add(id, 1);
         }
-        Outcome outcome = send(request("/api/cart/items/" + id)
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"quantity\":" + (quantity + 1) + "}")), true);
+        Outcome outcome = send(json(new HttpPut(path("/api/cart/items/" + id)), "{\"quantity\":" + (quantity + 1) + "}"), true);
         if (outcome.ok()) {
             record.added(id, 1);
         } else if (outcome.ambiguous()) {
@@ -120,7 +144,7 @@ final class Shopper {
 
     /** Removes a product's line, and notes it in the record. */
     Outcome remove(String productId) {
-        Outcome outcome = send(request("/api/cart/items/" + productId).DELETE(), true);
+        Outcome outcome = send(request(new HttpDelete(path("/api/cart/items/" + productId))), true);
         if (outcome.ok()) {
             record.removed(productId);
         } else if (outcome.ambiguous()) {
@@ -131,11 +155,9 @@ final class Shopper {
 
     /** Adds {@code quantity} of a product, and notes it in the record. */
     Outcome add(String productId, int quantity) {
-        Outcome outcome = send(request("/api/cart/items")
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"productId\":\"" + productId + "\",\"quantity\":" + quantity + "}")), true);
+        HttpPost post = json(new HttpPost(path("/api/cart/items")), "{\"productId\":\"" + productId + "\",\"quantity\":" + quantity + "}");
+        post.setHeader("Idempotency-Key", UUID.randomUUID().toString());
+        Outcome outcome = send(post, true);
         if (outcome.ok()) {
             record.added(productId, quantity);
         } else if (outcome.ambiguous()) {
@@ -146,12 +168,11 @@ final class Shopper {
 
     /** The cart the shop holds for this shopper now: product id → quantity. */
     Map<String, Integer> cart() throws IOException {
-        HttpResponse<String> response = exchange(request("/api/cart").header("Accept", "application/json").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IOException("GET /api/cart answered " + response.statusCode());
+        Answer answer = exchange(acceptingJson("/api/cart"), true);
+        if (answer.status() != 200) {
+            throw new IOException("GET /api/cart answered " + answer.status());
         }
-        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+        try (JsonReader reader = Json.createReader(new StringReader(answer.body()))) {
             Map<String, Integer> cart = new HashMap<>();
             for (JsonValue line : reader.readObject().getJsonArray("lines")) {
                 JsonObject object = line.asJsonObject();
@@ -163,12 +184,11 @@ final class Shopper {
 
     /** A GET of a JSON resource (e.g. /api/session/location), or null when it does not answer 200. */
     JsonObject json(String path) throws IOException {
-        HttpResponse<String> response = exchange(request(path).header("Accept", "application/json").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
+        Answer answer = exchange(acceptingJson(path), true);
+        if (answer.status() != 200) {
             return null;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+        try (JsonReader reader = Json.createReader(new StringReader(answer.body()))) {
             return reader.readObject();
         }
     }
@@ -178,13 +198,12 @@ final class Shopper {
      * empty when the answer does not name one.
      */
     Optional<String> servedBy() throws IOException {
-        return exchange(request("/api/cart").header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.discarding())
-                .headers().firstValue(INSTANCE_HEADER);
+        return exchange(acceptingJson("/api/cart"), false).instance();
     }
 
     /** A GET of any path, measured like the mixes' requests. */
     Outcome get(String path) {
-        return send(request(path).GET(), false);
+        return send(request(new HttpGet(path(path))), false);
     }
 
     /** A product the cart may still take one more of. */
@@ -197,36 +216,60 @@ final class Shopper {
         }
     }
 
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(shop.resolve(path))
-                .timeout(REQUEST_TIMEOUT)
-                .header("X-Forwarded-For", address);
+    private URI path(String path) {
+        return shop.resolve(path);
     }
 
-    private Outcome send(HttpRequest.Builder builder, boolean change) {
-        HttpRequest request = builder.build();
+    private <R extends HttpUriRequestBase> R request(R request) {
+        request.setHeader("X-Forwarded-For", address);
+        return request;
+    }
+
+    private <R extends HttpUriRequestBase> R json(R request, String body) {
+        request.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
+        return request(request);
+    }
+
+    private HttpGet acceptingJson(String path) {
+        HttpGet get = request(new HttpGet(path(path)));
+        get.setHeader("Accept", "application/json");
+        return get;
+    }
+
+    private Outcome send(HttpUriRequestBase request, boolean change) {
         long start = System.nanoTime();
         try {
-            HttpResponse<Void> response = exchange(request, HttpResponse.BodyHandlers.discarding());
-            int status = response.statusCode();
+            Answer answer = exchange(request, false);
+            int status = answer.status();
             boolean ok = status >= 200 && status < 300;
             // Without the shop's header the answer is someone else's page: a booting Payara's 404, nginx's 502.
-            String from = response.headers().firstValue(INSTANCE_HEADER).isPresent() ? "" : ", not from the shop";
-            return new Outcome(start, System.nanoTime(), status, change, ok ? null : "HTTP " + status + " to " + request.method() + from);
-        } catch (HttpTimeoutException e) {
+            String from = answer.instance().isPresent() ? "" : ", not from the shop";
+            return new Outcome(start, System.nanoTime(), status, change, ok ? null : "HTTP " + status + " to " + request.getMethod() + from);
+        } catch (SocketTimeoutException e) {
             return new Outcome(start, System.nanoTime(), 0, change,
-                    "no answer in " + REQUEST_TIMEOUT.toSeconds() + " s to " + request.method());
+                    "no answer in " + REQUEST_TIMEOUT.toSeconds() + " s to " + request.getMethod());
         } catch (IOException e) {
-            return new Outcome(start, System.nanoTime(), 0, change, e.getClass().getSimpleName() + " on " + request.method());
+            return new Outcome(start, System.nanoTime(), 0, change, e.getClass().getSimpleName() + " on " + request.getMethod());
         }
     }
 
-    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body) throws IOException {
-        try {
-            return http.send(request, body);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
+    /** Sends a request and reads its whole answer (so the connection is kept for the next), keeping the body if asked. */
+    private Answer exchange(HttpUriRequestBase request, boolean keepBody) throws IOException {
+        return http.execute(request, response -> {
+            Header instance = response.getFirstHeader(INSTANCE_HEADER);
+            String body = null;
+            if (response.getEntity() != null) {
+                if (keepBody) {
+                    body = EntityUtils.toString(response.getEntity());
+                } else {
+                    EntityUtils.consume(response.getEntity());
+                }
+            }
+            return new Answer(response.getCode(), Optional.ofNullable(instance).map(Header::getValue), body);
+        });
+    }
+
+    /** What came back: the status, the instance the shop named, the body when it was kept. */
+    private record Answer(int status, Optional<String> instance, String body) {
     }
 }
