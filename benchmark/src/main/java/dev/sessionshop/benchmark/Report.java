@@ -217,11 +217,12 @@ final class Report {
                 .append("commands arrive in one read) and what the store's Lua script ran inside Redis. memcached: the commands\n")
                 .append("both nodes counted (`stats`: a get-and-touch counts as TOUCH, a `cas` as SET; each is a round trip, the\n")
                 .append("backup's unwaited `touch` included). Grid: operations on the\n")
-                .append("session map (`LocalMapStats`, all members). *CPU per request*: the same requests again without\n")
+                .append("session map (`LocalMapStats`, all members). *CPU, one shopper*: the same requests again without\n")
                 .append("`MONITOR`, after as many unmeasured ones, what the instances (and the store) spent on them less what they spend\n")
-                .append("idle in as long a window: one shopper, so no request shares a read, a write or a wake-up with another, as\n")
-                .append("they do under load.\n\n")
-                .append("| strategy | request | store commands sent | store round trips | inside the script | grid operations | CPU per request |\n")
+                .append("idle in as long a window. An order of magnitude only: one shopper's request also pays for waking idle cores\n")
+                .append("and shares no read, write or wake-up with another, so it costs more than under load; what fits under load is\n")
+                .append("*Where the CPU went*.\n\n")
+                .append("| strategy | request | store commands sent | store round trips | inside the script | grid operations | CPU, one shopper |\n")
                 .append("|---|---|---|---:|---|---|---:|\n");
         for (StrategyResult result : results) {
             BenchStrategy.Home home = result.strategy().home();
@@ -241,6 +242,9 @@ final class Report {
         md.append('\n');
     }
 
+    /** What a page view may cost the servers in an external store over sticky: instances, Redis primary and replica. */
+    static final double ADDED_CPU_GOAL_MILLIS = 0.10;
+
     private void targets(StringBuilder md) {
         List<String[]> rows = new ArrayList<>();
         Optional<StrategyResult> sticky = sticky();
@@ -253,16 +257,30 @@ final class Report {
                 double goal = goal(result.strategy(), mix);
                 double ratio = phase(result, mix).requestsPerSecond() / phase(sticky.get(), mix).requestsPerSecond();
                 rows.add(row(s + " throughput, " + mix.label() + ", ≥ " + fixed(goal, 2) + " × sticky", fixed(ratio, 2) + " ×", ratio >= goal));
-                double added = phase(result, mix).percentileMillis(99) - phase(sticky.get(), mix).percentileMillis(99);
-                rows.add(row(s + " p99, " + mix.label() + ", ≤ sticky + 2 ms", signed(added), added <= 2.0));
+            }
+            // Latency at the same fixed rate for all, timed from the intended send time: at saturation a p99
+            // mostly restates the throughput (Little's law), so the closed-loop phases are held to none.
+            OpenLoopPhase.Result open = result.openLoop().phase();
+            OpenLoopPhase.Result stickyOpen = sticky.get().openLoop().phase();
+            double added = open.percentileMillis(99) - stickyOpen.percentileMillis(99);
+            rows.add(row(s + " p99 at " + fixed(open.rate(), 0) + "/s (open loop), ≤ sticky + 2 ms",
+                    (open.sustained() ? "" : "≥ ") + signed(added), open.sustained() && added <= 2.0));
+        }
+        for (StrategyResult result : results) {
+            if (result.strategy().home() == BenchStrategy.Home.REDIS && sticky.isPresent()) {
+                double added = result.cpu(Mix.BROWSE).servers() - sticky.get().cpu(Mix.BROWSE).servers();
+                rows.add(row(result.strategy().id() + " server CPU added per browse request, ≤ " + fixed(ADDED_CPU_GOAL_MILLIS, 2) + " ms",
+                        fixed(added, 3) + " ms", added <= ADDED_CPU_GOAL_MILLIS));
             }
         }
         for (StrategyResult result : results) {
             if (result.strategy().home() == BenchStrategy.Home.REDIS) {
                 Map<String, StrategyResult.RequestCost> kinds = byKind(result.cost().perRequest());
                 double read = kinds.get("read only").roundTripsPerRequest();
+                double view = kinds.get("page view").roundTripsPerRequest();
                 double change = kinds.get("cart change").roundTripsPerRequest();
                 rows.add(row("Redis round trips, read-only request, 1", fixed(read, 2), Math.round(read) <= 1));
+                rows.add(row("Redis round trips, page view, 1", fixed(view, 2), Math.round(view) <= 1));
                 rows.add(row("Redis round trips, cart change, ≤ 2", fixed(change, 2), Math.round(change) <= 2));
             }
         }
@@ -302,10 +320,10 @@ final class Report {
                 .append("With every core busy, throughput is the cores (").append(cores).append(" here) divided by what one request costs the\n")
                 .append("whole machine: the instances, Redis, nginx, the load generator and the kernel. Sticky's cost per request is\n")
                 .append("the cores divided by its requests per second; a strategy at the goal may cost the cores divided by the goal\n")
-                .append("times that rate. The difference is all it may add to a request. Beside it, what it adds in the instances and\n")
-                .append("Redis alone (its CPU per request in the throughput table, less sticky's): when that is larger, the goal is out of\n")
-                .append("reach on this machine whatever the rest costs.\n\n")
-                .append("| strategy | mix | whole machine per request, sticky | may add at the goal | adds in the instances and Redis |\n")
+                .append("times that rate. The difference is all it may add to a request. Beside it, what it adds in the servers alone\n")
+                .append("(instances, Redis primary and replica or memcached, nginx: *Where the CPU went*, less sticky's): when that is\n")
+                .append("larger, the goal is out of reach on this machine whatever the generator and the kernel cost.\n\n")
+                .append("| strategy | mix | whole machine per request, sticky | may add at the goal | adds in the servers |\n")
                 .append("|---|---|---:|---:|---:|\n");
         for (StrategyResult result : results) {
             if (result.strategy() == BenchStrategy.BASELINE) {
@@ -320,7 +338,7 @@ final class Report {
                 }
                 double machine = cores * 1000.0 / stickyRate;
                 double allowed = cores * 1000.0 / (goal * stickyRate) - machine;
-                double added = cpuMillis(result, mix) - cpuMillis(sticky.get(), mix);
+                double added = result.cpu(mix).servers() - sticky.get().cpu(mix).servers();
                 md.append("| ").append(s).append(" | ").append(mix.label())
                         .append(" | ").append(fixed(machine, 3)).append(" ms")
                         .append(" | ").append(fixed(allowed, 3)).append(" ms at ").append(fixed(goal, 2)).append(" ×")
@@ -332,13 +350,18 @@ final class Report {
     }
 
     /** The throughput goal against sticky: 0.90 for Redis on browse, 0.80 for every other strategy and mix. */
+    /**
+     * The throughput the project asks of a strategy, as a share of sticky's (page 6; issue 17 set them from
+     * what a request costs on this machine). A new strategy is a compile error here until it has one.
+     */
     private static double goal(BenchStrategy strategy, Mix mix) {
-        return strategy.home() == BenchStrategy.Home.REDIS && mix == Mix.BROWSE ? 0.90 : 0.80;
-    }
-
-    private static double cpuMillis(StrategyResult result, Mix mix) {
-        CpuUsage cpu = result.cpu(mix);
-        return cpu.millis(CpuSplit.Part.INSTANCES) + storeMillis(cpu);
+        return switch (strategy) {
+            case STICKY -> 1.0;
+            case STICKY_COOKIE -> 0.80;
+            case CLUSTERING -> 0.45;
+            case CLUSTERING_STICKY -> 0.65;
+            case EXTERNAL, EXTERNAL_MEMCACHED -> mix == Mix.BROWSE ? 0.85 : 0.75;
+        };
     }
 
     private static Map<String, StrategyResult.RequestCost> byKind(List<StrategyResult.RequestCost> costs) {
