@@ -211,6 +211,15 @@ final class Report {
                     .map(entry -> "`" + entry.substring(0, entry.lastIndexOf(':')) + "` " + mebibytes(Long.parseLong(entry.substring(entry.lastIndexOf(':') + 2))))
                     .collect(Collectors.joining(", "))).append('\n');
         }
+        for (StrategyResult result : results) {
+            Map<String, Long> failed = result.cost().failedAdditions();
+            if (!failed.isEmpty()) {
+                md.append("\n").append(result.strategy().id()).append(": ").append(failed.values().stream().mapToLong(Long::longValue).sum())
+                        .append(" of the ").append(2 * result.cost().liveSessions()).append(" additions that made these sessions failed (")
+                        .append(failed.entrySet().stream().map(e -> e.getKey() + " × " + e.getValue()).collect(Collectors.joining(", ")))
+                        .append("); the figures per session divide by the ").append(result.cost().liveSessions()).append(" asked for.\n");
+            }
+        }
         md.append("\nStore traffic per request, one shopper, ").append(results.isEmpty() ? 0 : results.get(0).cost().perRequest().get(0).requests())
                 .append(" requests of each kind in a row. Redis: the commands the shop sent\n")
                 .append("(`MONITOR`), the round trips (Redis's `total_reads_processed`, less an idle window as long: batched\n")

@@ -102,10 +102,11 @@ record StrategyResult(BenchStrategy strategy, WarmUp warmUp, Map<Mix, Measured> 
      * @param storeBytesBefore   Redis {@code used_memory} or the grid's owned + backup entry cost summed over
      *                           the members before …
      * @param storeBytesAfter    … and after; -1 for sessions in instance memory
+     * @param failedAdditions    additions to a cart that failed while those sessions were made, by reason
      */
     record Cost(String typicalCart, long typicalBytes, List<RequestCost> perRequest, int liveSessions,
                 long[] heapBefore, long[] heapAfter, long[] heapGrowth, List<String> topGrowth,
-                long storeBytesBefore, long storeBytesAfter) {
+                long storeBytesBefore, long storeBytesAfter, Map<String, Long> failedAdditions) {
 
         long totalHeapGrowth() {
             long total = 0;

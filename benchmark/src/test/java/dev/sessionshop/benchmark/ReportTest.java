@@ -51,6 +51,8 @@ class ReportTest {
         assertTrue(md.contains("| clustering failover: no cart lost | 1 | **no** |"), md);
         assertTrue(md.contains("| external failover: served again within 2 s | 700 ms | yes |"), md);
         assertTrue(md.contains("| commit | abc1234 |"), md);
+        assertTrue(md.contains("clustering: 6 of the 2000 additions that made these sessions failed (HTTP 503 × 6); the figures per session divide by the 1000 asked for."), md);
+        assertFalse(md.contains("external: 6 of"), "only the strategy whose additions failed is named: " + md);
     }
 
     @Test
@@ -233,7 +235,8 @@ class ReportTest {
                 Map.of("evalsha", 10L, "hset", 10L, "pexpire", 10L), 20, Map.of(), Map.of(), 0.375, 0.04);
         StrategyResult.Cost cost = new StrategyResult.Cost("3 lines, 4 items", strategy.home() == BenchStrategy.Home.MEMORY ? -1 : 300,
                 List.of(read, view, change), 1000, new long[]{100, 100, 100}, new long[]{200, 200, 200}, new long[]{100, 100, 100},
-                List.of("java.util.HashMap$Node: 300"), 0, 1000);
+                List.of("java.util.HashMap$Node: 300"), 0, 1000,
+                strategy == BenchStrategy.CLUSTERING ? Map.of("HTTP 503", 6L) : Map.of());
         Map<Mix, StrategyResult.Measured> mixes = new LinkedHashMap<>();
         mixes.put(Mix.BROWSE, new StrategyResult.Measured(browse, cpu(6.0, redis ? 0.25 : Double.NaN, 8_000.0 / rps)));
         mixes.put(Mix.SHOP, new StrategyResult.Measured(shop, cpu(6.5, redis ? 0.3 : Double.NaN, 8_000.0 / rps)));
