@@ -358,7 +358,6 @@ final class Report {
         md.append('\n');
     }
 
-    /** The throughput goal against sticky: 0.90 for Redis on browse, 0.80 for every other strategy and mix. */
     /**
      * The throughput the project asks of a strategy, as a share of sticky's (page 6; issue 17 set them from
      * what a request costs on this machine). A new strategy is a compile error here until it has one.
