@@ -28,6 +28,7 @@ class BenchmarkFiguresTest {
     private static final String CLUSTERING_PAGE = "docs/03-session-clustering.md";
     private static final String STORES_REPORT = "docs/benchmark/stores/README.md";
     private static final String STORES_PAGE = "docs/04-external-session-store.md";
+    private static final String LEAN_REPORT = "docs/benchmark/lean/README.md";
 
     @Test
     void pageSixHasAColumnForEachStrategyTheReportMeasured() throws IOException {
@@ -80,6 +81,20 @@ class BenchmarkFiguresTest {
             String quoted = "`" + strategy + "` " + ratio(ROUTING_REPORT, strategy, "browse") + " / "
                     + ratio(ROUTING_REPORT, strategy, "shop") + " × sticky";
             assertTrue(page.contains(quoted), CLUSTERING_PAGE + " should say " + quoted + ", as " + ROUTING_REPORT + " measured");
+        }
+    }
+
+    /**
+     * Page 6's section on issue 17's run quotes docs/benchmark/lean/README.md (sticky, clustering-sticky and
+     * external in one --full run) as "`external` 0.70 / 0.75 × sticky": the browse and shop ratios.
+     */
+    @Test
+    void pageSixQuotesTheLeanRunsRatios() throws IOException {
+        String page = DocsGuardTest.read(PAGE);
+        for (String strategy : List.of("external", "clustering-sticky")) {
+            String quoted = "`" + strategy + "` " + ratio(LEAN_REPORT, strategy, "browse") + " / "
+                    + ratio(LEAN_REPORT, strategy, "shop") + " × sticky";
+            assertTrue(page.contains(quoted), PAGE + " should say " + quoted + ", as " + LEAN_REPORT + " measured");
         }
     }
 
