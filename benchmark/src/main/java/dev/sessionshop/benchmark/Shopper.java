@@ -6,6 +6,8 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
+import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
+import org.apache.hc.client5.http.HttpRequestRetryStrategy;
 import org.apache.hc.client5.http.classic.methods.HttpDelete;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -29,8 +32,14 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.BasicHttpClientConnectionManager;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.Method;
+import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.http.protocol.HttpContext;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -77,11 +86,40 @@ final class Shopper {
                         .setCookieSpec(StandardCookieSpec.RELAXED)
                         .setResponseTimeout(Timeout.of(REQUEST_TIMEOUT))
                         .build())
-                // As java.net.http did: no redirect followed, nothing sent twice, no gzip asked of nginx.
+                // No redirect followed, no gzip asked of nginx (java.net.http did neither), and a request
+                // sent again only where a browser would.
                 .disableRedirectHandling()
-                .disableAutomaticRetries()
                 .disableContentCompression()
+                .setRetryStrategy(new AsABrowserDoes())
                 .build();
+    }
+
+    /**
+     * Sends a request once more, on a new connection, when the kept-alive connection it went out on was
+     * closed or reset before any answer: what a browser does, and what nginx's graceful reload (which
+     * {@code deployment/shop start} does twice) makes happen when it closes its idle connections under a
+     * request. Only a request that may safely arrive twice: idempotent, or a {@code POST} with an
+     * {@code Idempotency-Key}. An answer, whatever its status, is never sent again, nor is a refused connection.
+     */
+    static final class AsABrowserDoes implements HttpRequestRetryStrategy {
+
+        @Override
+        public boolean retryRequest(HttpRequest request, IOException exception, int execCount, HttpContext context) {
+            boolean closedUnderIt = exception instanceof NoHttpResponseException
+                    || (exception instanceof SocketException && !(exception instanceof ConnectException));
+            boolean safeTwice = Method.isIdempotent(request.getMethod()) || request.containsHeader("Idempotency-Key");
+            return execCount == 1 && closedUnderIt && safeTwice;
+        }
+
+        @Override
+        public boolean retryRequest(HttpResponse response, int execCount, HttpContext context) {
+            return false;
+        }
+
+        @Override
+        public TimeValue getRetryInterval(HttpResponse response, int execCount, HttpContext context) {
+            return TimeValue.ZERO_MILLISECONDS;
+        }
     }
 
     int number() {
